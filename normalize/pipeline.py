@@ -14,6 +14,7 @@ from normalize.document import Document
 from normalize.langid import detect_languages
 from normalize.lines import split_lines
 from normalize.pairing import pair_translations
+from normalize.readers import Record
 from normalize.repair import repair_text
 from normalize.roles import assign_roles
 from normalize.settings import Settings
@@ -39,4 +40,37 @@ def normalize(
     detect_languages(doc, settings)
     assign_roles(doc, settings)
     pair_translations(doc, settings)
+    return doc
+
+
+def normalize_html(
+    html: str | bytes,
+    *,
+    id: str = "",
+    source: str | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Document:
+    """Normalise one web page (whole page or article fragment).
+
+    First version: the page's text only; the HTML work replaces the body.
+    """
+    from bs4 import BeautifulSoup
+
+    text = BeautifulSoup(html, "lxml").get_text("\n\n")
+    return normalize(text, id=id, source=source, settings=settings)
+
+
+def normalize_record(record: Record, settings: Settings = DEFAULT_SETTINGS) -> Document:
+    """Normalise one record from :mod:`normalize.readers`.
+
+    A record that could not be read gives a document holding its ``error``.
+    """
+    if record.error is not None:
+        return Document(id=record.id, source=record.source, encoding=record.encoding, error=record.error)
+    if record.html is not None:
+        doc = normalize_html(record.html, id=record.id, source=record.source, settings=settings)
+    else:
+        doc = normalize(record.text or "", id=record.id, source=record.source, settings=settings)
+    if record.encoding is not None:
+        doc.encoding = record.encoding
     return doc
