@@ -1,7 +1,8 @@
 """The whole normaliser, top to bottom.
 
     read (file, HTML, feed record, WARC record) -> repair text -> split into lines
-    -> detect each line's language -> give each line a role -> pair translations -> write
+    -> detect each line's language (splitting lines that hold two)
+    -> give each line a role -> pair translations -> write
 
 Reading lives in ``readers.py`` and writing in ``writers.py``; this module turns
 one input into one :class:`Document`. Each step is a plain function of its own
@@ -13,6 +14,7 @@ from __future__ import annotations
 from normalize.document import Document
 from normalize.langid import detect_languages
 from normalize.lines import split_lines
+from normalize.mixed import split_mixed_lines
 from normalize.pairing import pair_translations
 from normalize.readers import Record
 from normalize.repair import repair_text
@@ -38,6 +40,7 @@ def normalize(
     doc = Document(id=id, source=source)
     doc.lines = split_lines(repair_text(text))
     detect_languages(doc, settings)
+    split_mixed_lines(doc, settings)
     assign_roles(doc, settings)
     pair_translations(doc, settings)
     return doc

@@ -1,18 +1,130 @@
-"""Give each line a role (first version, replaced by the full one)."""
+"""Give each line a role: title, date, credit, body, heading, boilerplate, image id.
+
+First each line alone (the patterns of :mod:`normalize.patterns` and
+:mod:`normalize.dates`), then the unclear ones from the document, as jusText
+does: a line met twice is boilerplate, the title is the first line left, a
+tagline is told from a heading by its look and by where it stands, a short
+line of names after the last paragraph is a credit. Lines in another
+language keep the role ``body`` here; :mod:`normalize.pairing` decides whether
+they are translations or foreign.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
+from normalize import patterns
 from normalize.dates import parse_date
-from normalize.document import Document, Role
+from normalize.document import REMOVED_ROLES, Document, Line, Role
 from normalize.settings import Settings
+
+#: A line whose tagline score reaches this is a tagline wherever it stands.
+TAGLINE_SURE = 0.7
+#: ... and reaching this, when it stands at an edge or beside other boilerplate.
+TAGLINE_EDGE = 0.45
+#: A heading is at most this many words, with no sentence-final punctuation.
+HEADING_MAX_WORDS = 14
+
+_LETTER = re.compile(r"[^\W\d_]")
+_SENTENCE_END = re.compile(r"[.!?…。！？:;,\"”»)]$")
+_NAME_LINE = re.compile(r"^(?:[A-ZÀ-ÝĐ][\w.'’-]*\s+){1,4}[A-ZÀ-ÝĐ][\w.'’-]*$")
+_SPACE = re.compile(r"\s+")
 
 
 def assign_roles(doc: Document, settings: Settings) -> None:
-    """Set every line's role; set ``doc.title`` and ``doc.date``."""
-    for index, line in enumerate(doc.lines):
-        if index == 0:
+    """Set every line's role and rule; set ``doc.title`` and ``doc.date``."""
+    for line in doc.lines:
+        _classify_alone(line, settings)
+    _mark_repeats(doc.lines, settings.repeat_min)
+    _mark_taglines(doc.lines)
+    _mark_title(doc)
+    _mark_trailing_credit(doc.lines)
+    _mark_headings(doc.lines)
+    if doc.date is None:
+        doc.date = next((parse_date(line.text) for line in doc.with_role(Role.DATE)), None)
+
+
+def line_key(text: str) -> str:
+    """The form under which lines count as the same (case, spaces, punctuation)."""
+    return _SPACE.sub(" ", re.sub(r"[^\w\s]", "", text.casefold())).strip()
+
+
+def _classify_alone(line: Line, settings: Settings) -> None:
+    text = line.text
+    if rule := patterns.image_id_rule(text):
+        line.set_role(Role.IMAGE_ID, rule)
+    elif parse_date(text):
+        line.set_role(Role.DATE, "date")
+    elif rule := patterns.boilerplate_rule(text):
+        line.set_role(Role.BOILERPLATE, rule)
+    elif rule := patterns.credit_rule(text):
+        line.set_role(Role.CREDIT, rule)
+    elif settings.boilerplate and line_key(text) in settings.boilerplate:
+        line.set_role(Role.BOILERPLATE, "learned")
+    elif len(_LETTER.findall(text)) < 2:
+        line.set_role(Role.BOILERPLATE, "no-words")
+    else:
+        line.set_role(Role.BODY, "text")
+
+
+def _mark_repeats(lines: list[Line], repeat_min: int) -> None:
+    """A body line met ``repeat_min`` times or more in one document is boilerplate."""
+    counts = Counter(line_key(line.text) for line in lines if line.role is Role.BODY)
+    for line in lines:
+        if line.role is Role.BODY and counts[line_key(line.text)] >= repeat_min:
+            line.set_role(Role.BOILERPLATE, "repeated")
+
+
+def _mark_taglines(lines: list[Line]) -> None:
+    """Site taglines: sure by their look, or likely and standing at an edge."""
+    for index, line in enumerate(lines):
+        if line.role is not Role.BODY:
+            continue
+        score = patterns.tagline_score(line.text)
+        if score >= TAGLINE_SURE or (score >= TAGLINE_EDGE and _at_edge(lines, index)):
+            line.set_role(Role.BOILERPLATE, "tagline")
+
+
+def _at_edge(lines: list[Line], index: int) -> bool:
+    """First or last of the document, or beside a removed line."""
+    if index in (0, len(lines) - 1):
+        return True
+    return lines[index - 1].role in REMOVED_ROLES or lines[index + 1].role in REMOVED_ROLES
+
+
+def _mark_title(doc: Document) -> None:
+    """The title is the first line still counted as body."""
+    for line in doc.lines:
+        if line.role is Role.BODY:
             line.set_role(Role.TITLE, "first-line")
             doc.title = line.text
-        elif doc.date is None and (iso := parse_date(line.text)):
-            line.set_role(Role.DATE, "date")
-            doc.date = iso
+            return
+
+
+def _mark_trailing_credit(lines: list[Line]) -> None:
+    """A short line of names after the last paragraph is the author's name."""
+    body = [index for index, line in enumerate(lines) if line.role is Role.BODY]
+    if len(body) < 2:
+        return
+    last = lines[body[-1]]
+    if _NAME_LINE.match(last.text) and len(last.text) <= 40 and _is_paragraph(lines[body[-2]]):
+        last.set_role(Role.CREDIT, "trailing-name")
+
+
+def _mark_headings(lines: list[Line]) -> None:
+    """Short unpunctuated body lines followed by a body paragraph are headings."""
+    for index, line in enumerate(lines[:-1]):
+        if line.role is not Role.BODY or not _is_heading_like(line.text):
+            continue
+        following = next((after for after in lines[index + 1 :] if not after.removed), None)
+        if following is not None and following.role is Role.BODY and _is_paragraph(following):
+            line.set_role(Role.HEADING, "short-line")
+
+
+def _is_heading_like(text: str) -> bool:
+    return len(text.split()) <= HEADING_MAX_WORDS and not _SENTENCE_END.search(text)
+
+
+def _is_paragraph(line: Line) -> bool:
+    return line.role is Role.BODY and not _is_heading_like(line.text)

@@ -1,0 +1,144 @@
+"""How likely two lines are translations of each other: a score in [0, 1].
+
+Three kinds of evidence, each in [0, 1], averaged with weights; a kind that
+neither line shows (no numbers, no names) does not count:
+
+- length: the length ratio against the ratio expected for the two languages
+  (characters per English character, by language, as Bicleaner's hard rules
+  do per script, but letters such as Vietnamese ``Ã`` are never "bad");
+- numbers: the numbers of both lines agree, dates written either way
+  (``5/10`` and ``October 5th``) included;
+- names: the capitalised names and acronyms of both lines agree (Cyrillic
+  is transliterated first, so ``Шипенко`` meets ``Shipenko``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from functools import lru_cache
+
+#: Characters of a language per character of the same text in English.
+_CHARS_PER_ENGLISH_CHAR = {
+    "zh": 0.30, "ja": 0.38, "ko": 0.45, "th": 0.95, "vi": 1.02, "ru": 1.05, "uk": 1.05,
+    "bg": 1.05, "fr": 1.15, "es": 1.12, "it": 1.12, "pt": 1.10, "de": 1.18, "nl": 1.12,
+    "pl": 1.08, "id": 1.15, "ar": 0.85, "he": 0.80, "el": 1.12, "tr": 1.02, "hi": 1.00,
+}
+_LENGTH_SIGMA = 0.28  # spread of log(ratio) for true translations
+_WEIGHTS = {"length": 1.0, "numbers": 1.2, "names": 1.0}
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d{3})*(?:[.,]\d+)?")
+_DIGITS = re.compile(r"\d+")
+_ORDINAL_OR_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?")
+_TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_MONTHS = {
+    # English, French, Spanish, German, Italian, Portuguese: stems of 3+ letters
+    "jan": 1, "janv": 1, "ene": 1, "gen": 1, "feb": 2, "fév": 2, "fev": 2, "febr": 2,
+    "mar": 3, "mär": 3, "apr": 4, "avr": 4, "abr": 4, "may": 5, "mai": 5, "mayo": 5,
+    "mag": 5, "jun": 6, "juin": 6, "giu": 6, "jul": 7, "juil": 7, "lug": 7, "aug": 8,
+    "aoû": 8, "ago": 8, "sep": 9, "set": 9, "oct": 10, "okt": 10, "ott": 10, "out": 10,
+    "nov": 11, "dec": 12, "déc": 12, "dic": 12, "dez": 12,
+    # Russian (genitive stems)
+    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "май": 5, "июн": 6, "июл": 7,
+    "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
+}
+_MONTH_WORD = re.compile(
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+    r"|januar|februar|märz|juni|juli|oktober|dezember"
+    r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?",
+    re.IGNORECASE,
+)
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+         "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"],
+        strict=True,
+    )
+)
+
+
+def pair_score(src: str, src_lang: str, tgt: str, tgt_lang: str) -> float:
+    """Score in [0, 1] that ``tgt`` translates ``src`` (rounded to 4 places)."""
+    evidence = {"length": length_agreement(src, src_lang, tgt, tgt_lang)}
+    numbers = _agreement(numbers_of(src), numbers_of(tgt))
+    if numbers is not None:
+        evidence["numbers"] = numbers
+    names = _agreement(names_of(src), names_of(tgt))
+    if names is not None:
+        evidence["names"] = names
+    total = sum(_WEIGHTS[kind] for kind in evidence)
+    score = sum(_WEIGHTS[kind] * value for kind, value in evidence.items()) / total
+    # Missing evidence of one kind on a long pair is itself weak evidence against it.
+    if len(evidence) == 1 and min(len(src), len(tgt)) > 120:
+        score *= 0.9
+    return round(score, 4)
+
+
+def length_agreement(src: str, src_lang: str, tgt: str, tgt_lang: str) -> float:
+    """1 when the lengths are in the expected ratio, falling off in log space."""
+    expected = _CHARS_PER_ENGLISH_CHAR.get(src_lang, 1.0) / _CHARS_PER_ENGLISH_CHAR.get(tgt_lang, 1.0)
+    actual = (len(src) + 8 * expected) / (len(tgt) + 8)  # smoothing: short lines vary more
+    deviation = math.log(actual / expected) / _LENGTH_SIGMA
+    return math.exp(-0.5 * deviation * deviation)
+
+
+@lru_cache(maxsize=16384)
+def numbers_of(text: str) -> frozenset[str]:
+    """The numbers of ``text``, with month names and d/m dates read as numbers."""
+    found: set[str] = set()
+    for match in _ORDINAL_OR_DATE.finditer(text):
+        found.update(str(int(group)) for group in match.groups() if group)
+    for match in _NUMBER.finditer(text):
+        digits = "".join(_DIGITS.findall(match.group()))
+        if len(digits) <= 2 or ("," not in match.group() and "." not in match.group()):
+            found.add(str(int(match.group().replace(",", "").replace(".", "") or 0)))
+        else:
+            found.add(digits.lstrip("0") or "0")
+    for match in _MONTH_WORD.finditer(text):
+        word = match.group(1).lower()
+        month = _MONTHS.get(word[:4]) or _MONTHS.get(word[:3])
+        if month:
+            found.add(str(month))
+    found.update(str(int(m)) for m in re.findall(r"(\d{1,2})\s*月", text))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=16384)
+def names_of(text: str) -> frozenset[str]:
+    """Capitalised words (not first of a sentence) and acronyms, in Latin letters."""
+    names: set[str] = set()
+    sentence_start = True
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        before = text[max(0, match.start() - 2) : match.start()]
+        if any(mark in before for mark in ".!?:\"“«"):
+            sentence_start = True
+        latin = _latin(token)
+        if len(latin) >= 2 and latin[0].isupper() and not token.isdigit():
+            if not sentence_start or (len(latin) >= 2 and latin.isupper()):
+                names.add(latin.lower()[:5])
+        sentence_start = False
+    return frozenset(names)
+
+
+def _latin(token: str) -> str:
+    if not any("\u0400" <= ch <= "\u04ff" for ch in token):
+        return token
+    out = []
+    for ch in token:
+        low = ch.lower()
+        mapped = _CYRILLIC.get(low, ch)
+        out.append(mapped.capitalize() if ch != low else mapped)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def _agreement(left: frozenset[str], right: frozenset[str]) -> float | None:
+    """Overlap of two sets (Dice), or ``None`` when both are empty."""
+    if not left and not right:
+        return None
+    return 2 * len(left & right) / (len(left) + len(right))
