@@ -119,9 +119,9 @@ def names_of(text: str) -> frozenset[str]:
         if any(mark in before for mark in ".!?:\"“«"):
             sentence_start = True
         latin = _latin(token)
-        if len(latin) >= 2 and latin[0].isupper() and not token.isdigit():
-            if not sentence_start or (len(latin) >= 2 and latin.isupper()):
-                names.add(latin.lower()[:5])
+        capitalised = len(latin) >= 2 and latin[0].isupper() and not token.isdigit()
+        if capitalised and (not sentence_start or latin.isupper()):
+            names.add(latin.lower()[:5])
         sentence_start = False
     return frozenset(names)
 

@@ -59,7 +59,7 @@ def detect_languages(doc: Document, settings: Settings) -> None:
     main = settings.main_lang or _main_language(doc.lines, guesses)
     doc.lang = main
     doc_langs = _document_languages(doc.lines, guesses, main)
-    for line, guess in zip(doc.lines, guesses):
+    for line, guess in zip(doc.lines, guesses, strict=True):
         _settle(line, guess, doc_langs, settings.seed)
 
 
@@ -134,7 +134,7 @@ def langdetect_ranked(text: str, seed: int, only: tuple[str, ...] | None) -> Gue
 
 def _main_language(lines: Sequence[Line], guesses: Sequence[Guess]) -> str | None:
     weight: Counter[str] = Counter()
-    for line, guess in zip(lines, guesses):
+    for line, guess in zip(lines, guesses, strict=True):
         if guess and guess[0][1] >= 0.5:
             weight[guess[0][0]] += letter_count(line.text)
     if not weight:
@@ -145,7 +145,7 @@ def _main_language(lines: Sequence[Line], guesses: Sequence[Guess]) -> str | Non
 def _document_languages(lines: Sequence[Line], guesses: Sequence[Guess], main: str | None) -> tuple[str, ...]:
     """The main language first, then the others holding a fair share of letters."""
     weight: Counter[str] = Counter()
-    for line, guess in zip(lines, guesses):
+    for line, guess in zip(lines, guesses, strict=True):
         if guess and guess[0][1] >= SURE:
             weight[guess[0][0]] += letter_count(line.text)
     total = sum(weight.values()) or 1

@@ -16,7 +16,9 @@ from normalize.document import Document, Line
 from normalize.settings import Settings
 
 _BOUNDARY = re.compile(r"(?<=[.!?…。！？”\"»)])\s*(?=\S)|\s+(?=[\"“«(]?[^\W\d_])")
-_CJK_EDGE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s*(?=[A-Za-z])|(?<=[A-Za-z.!?])\s*(?=[\u3400-\u9fff])")
+_CJK_EDGE = re.compile(
+    r"(?<=[\u3000-\u9fff\uff00-\uffef])\s*(?=[A-Za-z])|(?<=[A-Za-z.!?])\s*(?=[\u3400-\u9fff])"
+)
 _VI_WORD = re.compile(r"\S*[\u01a0\u01a1\u01af\u01b0\u0110\u0111\u1ea0-\u1ef9]\S*")
 _MAX_CANDIDATES = 40
 _MIN_SIDE_LETTERS = 8
@@ -41,7 +43,8 @@ def _split(line: Line, main: str, settings: Settings) -> list[Line] | None:
         left, right = line.text[:cut].strip(), line.text[cut:].strip()
         if langid.letter_count(left) < _MIN_SIDE_LETTERS or langid.letter_count(right) < _MIN_SIDE_LETTERS:
             continue
-        left_guess, right_guess = langid.guess_line(left, settings.seed), langid.guess_line(right, settings.seed)
+        left_guess = langid.guess_line(left, settings.seed)
+        right_guess = langid.guess_line(right, settings.seed)
         if not left_guess or not right_guess:
             continue
         (left_lang, left_prob), (right_lang, right_prob) = left_guess[0], right_guess[0]
@@ -60,7 +63,7 @@ def _split(line: Line, main: str, settings: Settings) -> list[Line] | None:
         return None
     _, left, right, left_guess, right_guess = best
     parts = [Line(number=line.number, text=left), Line(number=line.number, text=right)]
-    for part, part_guess in zip(parts, (left_guess, right_guess)):
+    for part, part_guess in zip(parts, (left_guess, right_guess), strict=True):
         part.lang, part.lang_score = part_guess[0]
     return parts
 
