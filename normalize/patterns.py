@@ -1,0 +1,478 @@
+"""Per-line classifiers: image ids, credits, boilerplate, site taglines.
+
+Each function looks at ONE already-repaired line (stripped, NFC), is pure, and
+answers ``None`` (or a low score) when the line is not of its kind; the roles
+step adds context from neighbouring lines. All regular expressions are
+precompiled and free of nested quantifiers, and every function first bounds the
+length of the text it inspects, so the cost per line is linear at worst.
+
+Generic vocabulary of each kind of line (English, Vietnamese, Chinese, Russian,
+French, Spanish, German) lives in the tables at the top.
+"""
+
+# ruff: noqa: RUF001 - the 7 languages' punctuation and letters are meant
+from __future__ import annotations
+
+import itertools
+import re
+
+
+def _split(words: str) -> tuple[str, ...]:
+    return tuple(w.strip() for w in words.split("|") if w.strip())
+
+
+def _table(**rules: str) -> dict[str, str]:
+    """``rule="phrase|phrase"`` keyword pairs to a phrase -> rule map (``_`` in a rule is ``-``)."""
+    return {phrase: rule.replace("_", "-") for rule, phrases in rules.items() for phrase in _split(phrases)}
+
+
+# Credit labels, followed by ":" or "/" (any of the 7 languages), by rule name.
+_CREDIT_LABELS = _table(
+    reporter="reporter|reporters|reporting|writer|written|author|authors|text|story|words|correspondent|"
+    "contributor|contributors|text and photos|phóng viên|pv|nhóm phóng viên|tác giả|bài|bài và ảnh|bài/ảnh|"
+    "thực hiện|ghi chép|ctv|cộng tác viên|texte|auteur|auteure|journaliste|correspondant|rédaction|"
+    "propos recueillis par|texto|autor|autora|periodista|corresponsal|redacción|autorin|redaktion|автор|"
+    "авторы|текст|корреспондент|подготовил|подготовила|coordinator|producer|production|design|designer|"
+    "graphics|graphic|đồ họa|trình bày|thiết kế|video|clip|vidéo|vídeo|видео|grafik|infographic",
+    editor="editor|editors|edited|editing|editor in chief|biên tập|biên tập viên|btv|rédacteur|rédactrice|"
+    "édition|editor jefe|edición|redactor|redactora|redakteur|redakteurin|lektorat|редактор|редакция",
+    photo="photo|photos|photograph|photographs|photographer|photo credit|image|images|picture|pictures|pic|"
+    "pics|illustration|image credit|image source|photo source|credit|credits|ảnh|hình|hình ảnh|ảnh minh họa|"
+    "ảnh/video|photographie|crédit|crédits|crédit photo|foto|fotos|fotografía|fotografías|imagen|imágenes|"
+    "ilustración|crédito|bild|"
+    "bilder|fotograf|fotografin|bildquelle|фото|фотография|фотографии|фотограф|изображение|иллюстрация",
+    source="source|sources|compiled|compilation|via|nguồn|nguồn tin|tổng hợp|lược dịch|theo|fuente|fuentes|"
+    "quelle|quellen|источник|источники|по материалам",
+    translator="translated|translator|translation|biên dịch|dịch|dịch giả|người dịch|traduction|traduit par|"
+    "traducción|traductor|traductora|übersetzung|übersetzer|перевод|переводчик",
+)
+# A source named after these, with no colon: "Theo VnExpress", "(avec AFP)".
+_SOURCE_PREFIXES = _split("theo|nguồn|avec|via|according to|con información de|mit material von|по данным")
+# Small words allowed inside names ("and", "de", "van", ...).
+_NAME_CONNECTORS = frozenset(
+    _split("and|&|with|of|the|for|và|cùng|với|et|avec|de|du|des|la|le|y|con|del|und|von|van|der|den|zu|и|с|or|/")
+)
+
+# Lines that are wholly one of these phrases (after dropping edge punctuation and a count).
+_PHRASES = _table(
+    related="related|related articles|related article|related posts|related news|related stories|"
+    "related content|related links|related topics|related videos|related reading|you may also like|"
+    "you might also like|recommended|recommended for you|more news|more stories|more from|most read|"
+    "most popular|trending|latest news|tin liên quan|bài viết liên quan|bài liên quan|tin cùng chuyên mục|"
+    "tin khác|tin mới|tin mới nhất|tin nổi bật|đọc nhiều|đọc nhiều nhất|có thể bạn quan tâm|"
+    "bạn có thể quan tâm|cùng chuyên mục|articles similaires|articles liés|sur le même sujet|"
+    "à lire également|les plus lus|artículos relacionados|noticias relacionadas|te puede interesar|"
+    "lo más leído|ähnliche artikel|verwandte artikel|das könnte sie auch interessieren|meistgelesen|"
+    "mehr zum thema|похожие статьи|похожие новости|по теме|популярное|читайте также|"
+    "相关文章|相关新闻|相关阅读|相关推荐|推荐阅读|热门文章|延伸阅读|猜你喜欢",
+    read_more="read more|read also|also read|see also|see more|continue reading|read full story|"
+    "read the full story|xem thêm|đọc thêm|xem tiếp|lire aussi|à lire aussi|a lire aussi|lire la suite|"
+    "voir aussi|lea también|leer más|ver más|véase también|lesen sie auch|weiterlesen|mehr lesen|"
+    "читать далее|смотрите также|подробнее|читать полностью|阅读更多|查看更多|更多阅读|阅读全文|查看全文",
+    share="share|share this|share this article|share this story|share this post|share this page|"
+    "share article|tweet|pin|pin it|chia sẻ|chia sẻ bài viết|partager|partager cet article|partager sur|"
+    "compartir|compartir en|compartir artículo|teilen|artikel teilen|diesen artikel teilen|поделиться|分享|"
+    "分享到|follow|follow us|like us|theo dõi|suivez-nous|síguenos|folgen sie uns|подписывайтесь|关注我们",
+    advertisement="advertisement|advertisements|advertising|ad|ads|sponsored|sponsored content|paid content|"
+    "promoted|partner content|story continues below advertisement|scroll to continue with content|"
+    "continue reading below|quảng cáo|nội dung tài trợ|publicité|pub|contenu sponsorisé|publicidad|anuncio|"
+    "contenido patrocinado|anzeige|werbung|gesponsert|реклама|на правах рекламы|广告|推广|赞助内容",
+    comments="comments|comment|leave a comment|leave a reply|add a comment|post a comment|view comments|"
+    "bình luận|ý kiến|ý kiến bạn đọc|gửi bình luận|viết bình luận|commentaires|commentaire|"
+    "laisser un commentaire|réagir|comentarios|comentario|deja un comentario|kommentare|kommentar|"
+    "kommentar schreiben|комментарии|комментарий|оставить комментарий|评论|留言|发表评论",
+    navigation="print|email|e-mail|print this article|email this article|back to top|home|menu|in bài viết|"
+    "gửi email|về đầu trang|lên đầu trang|trang chủ|imprimer|retour en haut|accueil|imprimir|volver arriba|"
+    "inicio|drucken|nach oben|startseite|печать|наверх|главная|打印|返回顶部|首页|loading|đang tải|"
+    "chargement|cargando|wird geladen|загрузка|加载中",
+    newsletter="newsletter|subscribe|sign up|subscribe now|đăng ký|đăng ký nhận tin|s'abonner|abonnez-vous|"
+    "suscríbete|suscribirse|abonnieren|подписаться|订阅",
+)
+# Line starts; what may follow is checked in boilerplate_rule.
+_PREFIXES = _table(
+    read_more="read more|read also|also read|see also|see more|more|xem thêm|đọc thêm|lire aussi|"
+    "à lire aussi|a lire aussi|voir aussi|lea también|leer más|ver más|véase también|lesen sie auch|"
+    "mehr zum thema|читайте также|смотрите также|читать также|阅读更多|延伸阅读|推荐阅读",
+    related="related|tin liên quan|bài viết liên quan|相关阅读|相关新闻|相关文章",
+    share="share on|share via|share to|share with|chia sẻ lên|chia sẻ qua|partager sur|compartir en|"
+    "teilen auf|поделиться в|分享到|follow us|follow us on|like us on|theo dõi chúng tôi|suivez-nous|"
+    "síguenos en|folgen sie uns|подписывайтесь на|关注我们",
+    tags="tags|tag|keywords|keyword|topics|từ khóa|từ khoá|tag|chủ đề|mots-clés|mots clés|étiquettes|thèmes|"
+    "etiquetas|palabras clave|temas|schlagwörter|schlagworte|stichwörter|themen|теги|метки|ключевые слова|"
+    "темы|标签|关键词|关键字|话题",
+    newsletter="subscribe to|subscribe for|sign up for|sign up to|sign up now|đăng ký nhận|đăng ký theo dõi|"
+    "abonnez-vous à|inscrivez-vous à|suscríbete a|melden sie sich|abonnieren sie|подпишитесь на|订阅我们",
+    click_here="click here|bấm vào đây|nhấn vào đây|cliquez ici|haga clic aquí|haz clic aquí|"
+    "klicken sie hier|нажмите здесь|点击这里|点击此处",
+)
+# Tagline vocabulary: phrases that nearly only occur in site taglines, and generic media words.
+_TAGLINE_STRONG = _split(
+    "trang thông tin|thông tin điện tử|báo điện tử|tạp chí điện tử|cổng thông tin|cơ quan ngôn luận|"
+    "chuyên trang|kênh thông tin|trang tin|news portal|official website|official site|official portal|"
+    "online magazine|online newspaper|your daily source|your source for|your guide to|the voice of|"
+    "e-magazine|le magazine|le journal|site d'information|le média|el diario|el periódico|la revista|"
+    "portal de noticias|das magazin|die zeitung|nachrichtenportal|onlinemagazin|интернет-издание|"
+    "информационный портал|новостной портал|сетевое издание"
+)
+_TAGLINE_WORDS = _split(
+    "news|magazine|portal|official|website|online|daily|weekly|journal|newspaper|media|digital|lifestyle|"
+    "information|tạp chí|tin tức|phong cách sống|điện tử|thông tin|magazine|quotidien|"
+    "hebdomadaire|actualité|actualités|portail|officiel|en ligne|diario|periódico|revista|portal|noticias|"
+    "oficial|semanario|informativo|magazin|zeitung|nachrichten|offizielle|tageszeitung|новости|журнал|"
+    "газета|портал|официальный|информационный|сайт|издание"
+)
+
+
+__all__ = ["boilerplate_rule", "credit_rule", "image_id_rule", "tagline_score"]
+
+
+_IMAGE_EXT = r"(?:jpe?g|png|gif|webp|avif|bmp|tiff?|svg|heic|heif|mp4|mov|webm)"
+_ID_TOKENS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("image-file", re.compile(r"(?:https?://\S+/)?[\w.~%+()=-]*\w\." + _IMAGE_EXT + r"(?:\?\S*)?", re.I)),
+    ("uuid", re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)),
+    ("object-id", re.compile(r"[0-9a-f]{24}", re.I)),
+    ("hash", re.compile(r"[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}", re.I)),
+    ("cms-image", re.compile(r"\d{2,5}x\d{2,5}[_-][\w-]{4,}", re.I)),
+    ("camera-file", re.compile(r"(?:img|dsc|dscn|dscf|pxl|vid|mvimg|screenshot)[_-]?\d{3,}[\w-]*", re.I)),
+)
+_HEX_RUN = re.compile(r"[0-9a-f]{16,}", re.I)
+_ID_CHARS = re.compile(r"[A-Za-z0-9_-]{12,}")
+_DIGIT_RUN = re.compile(r"\d{6,}")
+_MIXED_SEGMENT = re.compile(r"(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{6,}")
+_LETTER = re.compile(r"[A-Za-z]")
+_SEGMENT_SEP = re.compile(r"[_-]")
+_DIGIT = re.compile(r"\d")
+_MAX_ID_LINE = 2000
+_MAX_ID_TOKEN = 300
+
+
+def _id_token_rule(token: str) -> str | None:
+    if len(token) > _MAX_ID_TOKEN:
+        return None
+    for name, pattern in _ID_TOKENS:
+        if pattern.fullmatch(token):
+            return name
+    if _HEX_RUN.fullmatch(token) and _DIGIT.search(token) and _LETTER.search(token):
+        return "hex-id"
+    if _ID_CHARS.fullmatch(token) and _LETTER.search(token):
+        # a generated slug: a long digit run (timestamp, serial) or a random-looking
+        # letter+digit segment; ordinary words, years and "COVID-19" have neither
+        segments = _SEGMENT_SEP.split(token)
+        if _DIGIT_RUN.search(token) or any(_MIXED_SEGMENT.fullmatch(s) for s in segments):
+            return "generated-id"
+    return None
+
+
+def image_id_rule(text: str) -> str | None:
+    """The rule name when the whole line is image/object ids or media file names."""
+    if not text or len(text) > _MAX_ID_LINE:
+        return None
+    first: str | None = None
+    for token in text.split():
+        rule = _id_token_rule(token)
+        if rule is None:
+            return None
+        first = first or rule
+    return first
+
+
+
+_MAX_SHORT_LINE = 300
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w'’.,:/-]*")
+_FINAL_PUNCT = frozenset(".!?。！？…")
+_CLOSERS = " \"'”’»)]）」』"
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_SPACES = re.compile(r"\s+")
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether the text ends with sentence-final punctuation (before closing quotes/brackets)."""
+    return text.rstrip(_CLOSERS)[-1:] in _FINAL_PUNCT
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _alt(words: frozenset[str] | set[str] | tuple[str, ...]) -> str:
+    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
+
+
+def _is_namelike(word: str) -> bool:
+    """Capitalised (John, VnExpress, AFP), not a lower-case content word; caseless scripts pass."""
+    first = word[0]
+    return not (first.islower() or first.isdigit()) or word.casefold() in _NAME_CONNECTORS
+
+
+
+_LABEL = re.compile(
+    r"(?:^|(?<=[\s\-–—|(\[,;/·•]))(" + _alt(tuple(_CREDIT_LABELS)) + r")\s*(?:[:：]|/(?!\s*$))\s*",
+    re.I,
+)
+_CJK_LABEL = re.compile(
+    r"(?:^|(?<=[\s(（/|]))(本报记者|新华社记者|见习记者|责任编辑|实习编辑|图片来源|记者|编辑|责编|来源|作者|撰文|摄影|校对|"
+    r"审核|审校|出品|监制|通讯员|翻译|编译|策划|统筹|设计|主编|文|图|摄)(?:\s*[:：/]\s*|\s+)"
+)
+_BY = re.compile(
+    r"^(?:(written|edited|reported|reporting|additional reporting|compiled|translated|photos?|photographs?|"
+    r"pictures?|images?|story|text|words|illustrations?|video|graphics?|interview|écrit|texte|"
+    r"propos recueillis|escrito|fotos?|geschrieben|text und fotos|bài)\s+)?"
+    r"(by|par|por|von|bởi|от)\s+(?=\S)",
+    re.I,
+)
+_BY_RULES = (("photo", "photo"), ("pic", "photo"), ("imag", "photo"), ("foto", "photo"), ("edit", "editor"),
+             ("compil", "source"), ("transl", "translator"))
+_SOURCE_PREFIX = re.compile(r"^[(（\[]?\s*(" + _alt(_SOURCE_PREFIXES) + r")\s+(?=\S)", re.I)
+# "(Reuters) -", "(AFP)": a parenthesised acronym, or a name followed by a dash
+_AGENCY = re.compile(r"^\(\s*(?:[A-Z][\w.&' -]{1,30}\)\s*[-–—]|[A-Z]{2,8}\))$")
+_CJK_BAD = re.compile(r"[，。！？；,]")
+_CLOSING = re.compile(r"[)\]）]+\s*$")
+
+
+def _names_ok(rest: str, *, strict: bool) -> bool:
+    """``rest`` (what follows a credit keyword) reads as names/agency names."""
+    rest = _CLOSING.sub("", rest).strip()
+    words = _words(rest)
+    if not words or len(words) > 12:
+        return False
+    if _ends_sentence(rest) and len(words) > 4 and not rest.endswith(")."):
+        return False
+    if strict:
+        return all(_is_namelike(w) for w in words)
+    # a label was explicit: tolerate a few lower-case words ("Nguồn: tổng hợp")
+    if len(words) <= 3:
+        return True
+    content = [w for w in words if w.casefold() not in _NAME_CONNECTORS]
+    return sum(_is_namelike(w) for w in content) * 2 >= len(content)
+
+
+def _cjk_credit(text: str) -> str | None:
+    matches = list(_CJK_LABEL.finditer(text))
+    if not matches or matches[0].start() > 12 or len(text) > 60 or _CJK_BAD.search(text):
+        return None
+    leftover = _CJK_LABEL.sub(" ", text)
+    if not leftover.strip() or len(leftover.replace(" ", "")) > 30:
+        return None
+    label = matches[0].group(1)
+    if label in {"来源", "图片来源"}:
+        return "source"
+    if label in {"图", "摄", "摄影"}:
+        return "photo"
+    if "编辑" in label or label in {"责编", "主编", "校对", "审核", "审校"}:
+        return "editor"
+    return "reporter"
+
+
+def credit_rule(text: str) -> str | None:
+    """The rule name when the line is a byline or a credit line, else ``None``."""
+    if not text or len(text) > _MAX_SHORT_LINE:
+        return None
+    words = _words(text)
+    if len(words) > 15:
+        return None
+    if _CJK.search(text):
+        rule = _cjk_credit(text)
+        if rule is not None or not _LETTER.search(text):
+            return rule
+    by = _BY.match(text)
+    if by is not None:
+        if _names_ok(text[by.end() :], strict=True):
+            kind = (by.group(1) or "").casefold()
+            return next((rule for stem, rule in _BY_RULES if kind.startswith(stem)), "byline")
+        return None
+    prefix = _SOURCE_PREFIX.match(text)
+    if prefix is not None and len(words) <= 8:
+        return "source" if _names_ok(text[prefix.end() :], strict=True) else None
+    if _AGENCY.match(text) and all(_is_namelike(w) for w in words):
+        return "agency"
+    return _labelled_credit(text)
+
+
+def _labelled_credit(text: str) -> str | None:
+    matches = [m for m in _LABEL.finditer(text) if not m.group(1)[0].islower() or m.start() == 0]
+    if not matches:
+        return None
+    head = text[: matches[0].start()].strip(" -–—|(")
+    if head and not _names_ok(head, strict=True):
+        return None
+    pieces = [text[m.end() : n.start()] for m, n in itertools.pairwise(matches)]
+    pieces.append(text[matches[-1].end() :])
+    for piece in pieces:
+        piece = piece.strip(" -–—|(,;")
+        if piece and (not _names_ok(piece, strict=False) or "!" in piece or "?" in piece):
+            return None
+    if not any(p.strip(" -–—|(),;") for p in pieces):
+        return None
+    return _CREDIT_LABELS[matches[0].group(1).casefold()]
+
+
+
+_LEADING_PUNCT = re.compile(r"[\W_]+")
+_COUNT = re.compile(r"\s*[(\[]?\d{1,6}[)\]]?$")
+_PREFIX = re.compile(
+    r"^[\W_]*(" + _alt(tuple(_PREFIXES)) + r")(?:\s*(?:[:：>»›→|]|[-–—](?=\s))\s*(.*)|\s+(.*)|\s*)$",
+    re.I | re.S,
+)
+_COPYRIGHT = re.compile(
+    r"^(?:©|&copy;|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}|:|by)|bản quyền|版权|版權)", re.I
+)
+_RESERVED = re.compile(
+    r"all rights reserved|tous droits réservés|todos los derechos reservados|alle rechte vorbehalten|"
+    r"все права защищены|版权所有|版權所有|bảo lưu mọi quyền|giữ bản quyền|bản quyền thuộc về",
+    re.I,
+)
+_SOCIAL = re.compile(
+    r"(?:facebook|twitter|x|linkedin|whatsapp|telegram|zalo|pinterest|reddit|email|e-mail|messenger|"
+    r"viber|vk|weibo|wechat|微信|微博|qq|line|copy link|print)",
+    re.I,
+)
+_TITLE_START = re.compile(r"^[\"“‘'«„(\[]?[^\W\d_]|^[\"“‘'«„(\[]?\d")
+
+
+def _levenshtein_at_most(a: str, b: str, limit: int) -> bool:
+    """Whether the edit distance of two short words is at most ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
+def _word_close(word: str, target: str) -> bool:
+    if word == target:
+        return True
+    limit = 2 if len(target) >= 8 else 1 if len(target) >= 5 else 0
+    return limit > 0 and _levenshtein_at_most(word, target, limit)
+
+
+_PHRASES_BY_LEN: dict[int, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _rule in _PHRASES.items():
+    _PHRASES_BY_LEN.setdefault(len(_phrase.split()), []).append((tuple(_phrase.split()), _rule))
+_RELATED_NOUNS = ("articles", "article", "posts", "news", "stories", "links", "content", "topics", "videos")
+
+
+def _phrase_rule(key: str) -> str | None:
+    """Exact, then word-by-word tolerant, lookup of a whole-line phrase."""
+    rule = _PHRASES.get(key)
+    if rule is not None or len(key) > 50:
+        return rule
+    words = tuple(key.split())
+    for phrase, rule in _PHRASES_BY_LEN.get(len(words), ()):
+        if words[0][:1] != phrase[0][:1] or (len(words) == 1 and len(phrase[0]) < 8):
+            continue  # single short words ("share", "email") must be exact: "Emily" is a name
+        if all(_word_close(w, p) for w, p in zip(words, phrase, strict=True)):
+            return rule
+    stem = len(words) == 2 and words[0].startswith("relat") and len(words[0]) <= 9
+    if stem and any(_word_close(words[1], n) for n in _RELATED_NOUNS):
+        return "related"
+    return None
+
+
+def _trim(text: str) -> str:
+    """``text`` without leading and trailing punctuation/spaces (anchored matches only: linear)."""
+    lead = _LEADING_PUNCT.match(text)
+    text = text[lead.end() :] if lead else text
+    trail = _LEADING_PUNCT.match(text[::-1])
+    return text[: len(text) - trail.end()] if trail else text
+
+
+def _key(text: str) -> str:
+    return _SPACES.sub(" ", _trim(_COUNT.sub("", _trim(text.casefold()))))
+
+
+def boilerplate_rule(text: str) -> str | None:
+    """The rule name when the line is never article text (related, share, ads, ...)."""
+    if not text or len(text) > _MAX_SHORT_LINE:
+        return None
+    words = _words(text)
+    short = len(words) <= 30
+    if short and (_COPYRIGHT.match(text) or (len(words) <= 20 and _RESERVED.search(text))):
+        return "copyright"
+    key = _key(text)
+    if not key:
+        return None
+    rule = _phrase_rule(key) if len(words) <= 6 else None
+    if rule is not None:
+        return rule
+    if all(_SOCIAL.fullmatch(w) for w in key.split()) and len(words) >= 2:
+        return "share"
+    match = _PREFIX.match(text)
+    if match is None:
+        return None
+    rule = _PREFIXES[_SPACES.sub(" ", match.group(1).casefold())]
+    after_sep, after_space = match.group(2), match.group(3)
+    if after_sep is None and after_space is None:
+        return rule
+    if rule in {"read-more", "related", "tags"} and after_sep is not None:
+        return rule
+    if after_space is not None and " " not in match.group(1).strip() and not _CJK.match(match.group(1)):
+        return None  # "More people ...", "Related research ...", "Tags on ..." are sentences
+    rest = (after_sep or after_space or "").strip()
+    if len(words) > 15 or (_ends_sentence(rest) and rule not in {"click-here", "newsletter"}):
+        return None
+    if rule in {"read-more", "related"} and not _TITLE_START.match(rest):
+        return None
+    if rule == "read-more" and rest[:1].islower():
+        return None
+    return rule
+
+
+
+_STRONG_RE = re.compile(r"(?<!\w)(?:" + _alt(_TAGLINE_STRONG) + r")(?!\w)")
+_GENERIC_RE = re.compile(r"(?<!\w)(?:" + _alt(_TAGLINE_WORDS) + r")(?!\w)")
+_CJK_STRONG = re.compile(r"门户|官方网站|官网|资讯网|新闻网|日报|晚报|周刊|网站")
+_CJK_GENERIC = re.compile(r"资讯|新闻|杂志|媒体|平台|每日")
+_SINCE = re.compile(r"(?<!\w)(?:since|est\.|founded|depuis|desde|seit|từ năm|с|创立于|始于)\s*\d{4}", re.I)
+_BRAND_PLUS = re.compile(r"\w\+(?:\s|$)")
+_DOMAIN = re.compile(
+    r"(?<![\w@.])[\w-]+(?:\.[\w-]+)?\.(?:com|net|org|vn|fr|de|es|ru|cn|info|news|co|io|tv)\b", re.I
+)
+_ALLCAPS = re.compile(r"(?<!\w)[A-ZĐ]{2,}[A-Z0-9Đ]*(?!\w)")
+_SEPARATOR = re.compile(r"\s[|–—-]\s|\s[|]|[|]\s")
+
+
+def _intercaps(word: str) -> bool:
+    """A brand-like inner capital: VnExpress, TravelMag, НовостиРу (not McDonald-style only)."""
+    return any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
+
+
+def tagline_score(text: str) -> float:
+    """How much the line looks like a site tagline/slogan, in [0, 1]."""
+    if not text or len(text) > 200 or (_ends_sentence(text) and not text.endswith("...")):
+        return 0.0
+    words = _words(text)
+    cjk = bool(_CJK.search(text))
+    if (len(words) > 20 and not cjk) or (cjk and len(text) > 40):
+        return 0.0
+    folded = text.casefold()
+    score = 0.15
+    strong = bool(_STRONG_RE.search(folded) or (cjk and _CJK_STRONG.search(text)))
+    generic = len(set(_GENERIC_RE.findall(folded)))
+    if cjk:
+        generic += len(set(_CJK_GENERIC.findall(text)))
+    if _SINCE.search(text):
+        generic += 1
+    if strong:
+        score += 0.6
+    elif generic:
+        score += 0.3
+    if generic >= 2 or (strong and generic):
+        score += 0.15
+    brand = bool(_BRAND_PLUS.search(text) or _DOMAIN.search(text) or any(map(_intercaps, words)))
+    if brand:
+        score += 0.3
+    elif _ALLCAPS.search(text):
+        score += 0.15
+    if _SEPARATOR.search(text) and (brand or strong or generic):
+        score += 0.1
+    if len(words) > 14:
+        score *= 0.5
+    if not (strong or generic):
+        score = min(score, 0.25)
+    return round(min(score, 1.0), 3)
