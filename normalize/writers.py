@@ -1,20 +1,27 @@
-"""Write documents: JSON Lines (one record per document), and the pair formats.
+"""Write documents: JSON Lines, clean text, and the pair formats (TMX, Moses, TSV).
 
-Every writer writes to a temporary file beside its output and renames it into
+Every writer writes to temporary files beside its output and renames them into
 place on :meth:`Writer.close`, so a reader never sees half a file. The JSONL
 writer can resume: an interrupted run leaves ``OUTPUT.part``, and a run with
-``resume=True`` keeps its complete records and appends after them.
+``resume=True`` keeps its complete records and appends after them. The other
+writers remove their temporary files on :meth:`Writer.abort`.
+
+The formats are described in ``docs/formats.md``; the pair formats live in
+``normalize/_pairformats.py``.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Protocol
 
+from normalize._pairformats import AtomicFile, MosesWriter, TmxWriter, TsvWriter, file_output
 from normalize.document import Document
 
 
@@ -22,7 +29,9 @@ from normalize.document import Document
 class WriterOptions:
     """What a writer is asked to emit."""
 
+    #: JSONL: add each line's language, role and rule (``lines``).
     explain: bool = False
+    #: Pair formats: write each pair once, in order of first occurrence, with a count.
     dedupe: bool = False
 
 
@@ -109,7 +118,88 @@ def _keep_complete_records(part: Path, final: Path) -> set[str]:
     return done
 
 
-WRITERS = {"jsonl": JsonlWriter}
+class TextWriter:
+    """One ``<safe id>.txt`` per document in the output folder: title, blank line, text.
+
+    Documents with ``error`` set are skipped. Files are written as hidden
+    ``.NAME.part`` files and renamed into place on :meth:`close`.
+    """
+
+    def __init__(self, output: str, options: WriterOptions, resume: bool = False) -> None:
+        self.options = options
+        self.folder = file_output(output, "text")
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._used: set[str] = set()
+        self._written: list[AtomicFile] = []
+
+    def write(self, doc: Document) -> None:
+        if doc.error is not None:
+            return
+        name = unique_name(safe_name(doc.id), self._used) + ".txt"
+        handle = AtomicFile(self.folder / name, part=self.folder / f".{name}.part")
+        self._written.append(handle)
+        body = doc.text
+        handle.file.write(f"{doc.title}\n\n{body}\n" if doc.title else f"{body}\n")
+        # One open file at a time, however large the batch; no fsync per article (slow on
+        # big batches): the rename on close still means no reader sees half a file.
+        handle.sync(durable=False)
+
+    def close(self) -> None:
+        for handle in self._written:
+            handle.commit()
+        self._written.clear()
+
+    def abort(self) -> None:
+        for handle in self._written:
+            handle.discard()
+        self._written.clear()
+
+
+_UNDERSCORES = re.compile("_{2,}")
+_WINDOWS_RESERVED = re.compile(r"(con|prn|aux|nul|com\d|lpt\d)(\..*)?", re.IGNORECASE)
+_MAX_NAME_BYTES = 120
+
+
+def safe_name(doc_id: str) -> str:
+    """A file name (without extension) made from ``doc_id``; never a path, never empty.
+
+    Letters, marks, digits, ``.``, ``-`` and ``_`` are kept; runs of anything
+    else become one ``_``; leading and trailing dots, dashes and underscores go
+    (so ``../../etc/passwd`` gives ``etc_passwd``); at most 120 UTF-8 bytes.
+    """
+    text = unicodedata.normalize("NFC", doc_id)
+    kept = "".join(c if unicodedata.category(c)[0] in "LMN" or c in ".-" else "_" for c in text)
+    name = _UNDERSCORES.sub("_", kept).strip("._-")
+    while len(name.encode("utf-8")) > _MAX_NAME_BYTES:
+        name = name[:-1].rstrip("._-")
+    if _WINDOWS_RESERVED.fullmatch(name):
+        name = "_" + name
+    return name or "document"
+
+
+def unique_name(name: str, used: set[str]) -> str:
+    """``name``, or ``name-2``, ``name-3``... : the first not in ``used`` (ignoring case)."""
+    candidate, number = name, 1
+    while candidate.casefold() in used:
+        number += 1
+        candidate = f"{name}-{number}"
+    used.add(candidate.casefold())
+    return candidate
+
+
+class WriterClass(Protocol):
+    """How :func:`open_writer` makes a writer."""
+
+    def __call__(self, output: str, options: WriterOptions, resume: bool = False) -> Writer: ...
+
+
+WRITERS: dict[str, WriterClass] = {
+    "jsonl": JsonlWriter,
+    "tmx": TmxWriter,
+    "moses": MosesWriter,
+    "tsv": TsvWriter,
+    "text": TextWriter,
+}
 
 
 def open_writer(fmt: str, output: str, options: WriterOptions, resume: bool = False) -> Writer:
