@@ -1,10 +1,64 @@
-"""Read inputs into records: files, folders, stdin (first version)."""
+"""Read inputs into records: files, folders, stdin, JSON Lines feeds, WARC archives.
+
+:func:`read_inputs` streams :class:`Record`\\ s, one input document each. It holds
+at most one input file's content at a time (a JSON Lines feed or a WARC archive
+is read record by record), so a corpus of any size reads in flat memory.
+
+What a file holds is decided by its name (lower case), after taking off a
+``.gz`` suffix, which is read through :func:`gzip.open`:
+
+=====================  ==========================================================
+``.jsonl``, ``.jl``    a feed (Scrapy's JSON Lines export): one record a line,
+                       with a ``text`` or ``html`` field and an ``id`` or ``url``
+``.warc``              a WARC archive: every ``response`` record with an HTML
+(``.warc.gz``)         content type is a page; its id is its ``WARC-Target-URI``
+``.html``, ``.htm``    one web page (its bytes, for the HTML engine to decode)
+anything else          plain text, decoded with :func:`normalize.encoding.decode_bytes`
+=====================  ==========================================================
+
+``-`` reads standard input as one plain-text document. Folders are recursed in
+sorted name order (hidden names, starting with ``.``, are left out; symbolic
+links to folders are not followed).
+
+Ids are data and never paths: a file's id is its name without its extensions
+(``a.html.gz`` -> ``a``); a feed record's id is its id field (or ``url``), else
+``<file stem>:<line number>``; a WARC page's id is its target URI.
+
+Nothing here raises for bad input: a file that cannot be read, a binary file, a
+broken JSON line or a damaged archive gives a :class:`Record` whose ``error``
+says why, and reading goes on with the next one.
+"""
 
 from __future__ import annotations
 
+import gzip
+import io
+import json
+import os
+import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from normalize.encoding import decode_bytes
+
+TEXT, HTML, JSONL, WARC = "text", "html", "jsonl", "warc"
+_KINDS = {".html": HTML, ".htm": HTML, ".jsonl": JSONL, ".jl": JSONL, ".warc": WARC}
+_SNIFF = 8192
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"\x1f\x8b", "gzip data"),
+    (b"\x7fELF", "executable"),
+)
+_TEXT_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")
+_CONTROL_OK = frozenset(b"\t\n\r\x0b\x0c\x1b\x08")
 
 
 @dataclass(frozen=True)
@@ -25,11 +79,213 @@ class Record:
     error: str | None = None
 
 
-def read_inputs(paths: Iterable[str]) -> Iterator[Record]:
-    """Records from files and folders (recursed, sorted)."""
+@dataclass(frozen=True)
+class ReaderOptions:
+    """How feed records are read.
+
+    Attributes:
+        text_field: the field of a JSON Lines record holding plain text.
+        html_field: the field holding a web page (used when there is no text).
+        id_field: the field holding the record's id; ``None`` tries ``id``,
+            then ``url``.
+        skip: files never read as input (resolved paths), such as the output
+            being written inside an input folder.
+    """
+
+    text_field: str = "text"
+    html_field: str = "html"
+    id_field: str | None = None
+    skip: frozenset[str] = frozenset()
+
+
+DEFAULT_READER_OPTIONS = ReaderOptions()
+
+
+def read_inputs(paths: Iterable[str], options: ReaderOptions = DEFAULT_READER_OPTIONS) -> Iterator[Record]:
+    """Records from files, folders (recursed, sorted) and ``-`` (standard input)."""
     for name in paths:
+        if name == "-":
+            yield _read_stdin()
+            continue
         path = Path(name)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            yield Record(id=file.stem, source=str(file), origin=str(file),
-                         text=file.read_text(encoding="utf-8"))
+        if path.is_dir():
+            for file in _walk(path):
+                if str(file.resolve()) not in options.skip:
+                    yield from read_file(file, options)
+        else:
+            yield from read_file(path, options)
+
+
+def read_file(path: Path, options: ReaderOptions = DEFAULT_READER_OPTIONS) -> Iterator[Record]:
+    """The records of one file; an unreadable file gives one error record."""
+    kind, stem = file_kind(path.name)
+    compressed = path.name.lower().endswith(".gz")
+    try:
+        if kind == JSONL:
+            yield from _read_jsonl(path, stem, compressed, options)
+        elif kind == WARC:
+            yield from _read_warc(path)
+        else:
+            yield _read_document(path, stem, kind, compressed)
+    except OSError as exc:  # vanished, unreadable, a folder, a broken gzip stream
+        yield Record(id=stem, source=str(path), origin=str(path), error=f"cannot read file: {_oserror(exc)}")
+    except EOFError as exc:  # a truncated gzip stream
+        yield Record(id=stem, source=str(path), origin=str(path), error=f"cannot read file: {exc}")
+
+
+def file_kind(name: str) -> tuple[str, str]:
+    """What a file named ``name`` holds, and its id (the name without extensions)."""
+    lower = name.lower()
+    base = name[:-3] if lower.endswith(".gz") else name
+    inner = base.lower()
+    if inner.endswith(".warc"):
+        return WARC, base[:-5]
+    suffix = os.path.splitext(inner)[1]
+    stem = base[: len(base) - len(suffix)] if suffix else base
+    return _KINDS.get(suffix, TEXT), stem or name
+
+
+def _looks_binary(data: bytes) -> str | None:
+    """Why ``data`` is not text (``"PNG image"``, ...), or ``None`` when it may be."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            return what
+    if data.startswith(_TEXT_BOMS):
+        return None
+    head = data[:_SNIFF]
+    if b"\x00" in head:
+        return "NUL bytes"
+    controls = sum(1 for byte in head if (byte < 0x20 and byte not in _CONTROL_OK) or byte == 0x7F)
+    if len(head) >= 32 and controls > len(head) // 20:
+        return "control bytes"
+    return None
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Files under ``folder``, depth first, sorted by name at every level."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError:
+        yield folder  # read_file turns it into an error record naming the folder
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path))
+        elif entry.is_file():
+            yield Path(entry.path)
+
+
+def _open(path: Path, compressed: bool) -> gzip.GzipFile | io.BufferedReader:
+    return gzip.open(path, "rb") if compressed else path.open("rb")
+
+
+def _read_stdin() -> Record:
+    return _text_record(sys.stdin.buffer.read(), id="stdin", source=None, origin="<stdin>")
+
+
+def _read_document(path: Path, stem: str, kind: str, compressed: bool) -> Record:
+    with _open(path, compressed) as handle:
+        data = handle.read()
+    if kind == HTML:
+        what = _looks_binary(data)
+        if what is not None:
+            return Record(id=stem, source=str(path), origin=str(path), error=_binary(what))
+        return Record(id=stem, source=str(path), origin=str(path), html=data)
+    return _text_record(data, id=stem, source=str(path), origin=str(path))
+
+
+def _text_record(data: bytes, *, id: str, source: str | None, origin: str) -> Record:
+    what = _looks_binary(data)
+    if what is not None:
+        return Record(id=id, source=source, origin=origin, error=_binary(what))
+    text, encoding = decode_bytes(data)
+    return Record(id=id, source=source, origin=origin, text=text,
+                  encoding=None if encoding == "utf-8" else encoding)
+
+
+def _binary(what: str) -> str:
+    return f"binary file, not text: {what}"
+
+
+def _read_jsonl(path: Path, stem: str, compressed: bool, options: ReaderOptions) -> Iterator[Record]:
+    with _open(path, compressed) as handle:
+        for lineno, raw in enumerate(handle, start=1):
+            if raw.strip():
+                yield _feed_record(raw, path, stem, lineno, options)
+
+
+def _feed_record(raw: bytes, path: Path, stem: str, lineno: int, options: ReaderOptions) -> Record:
+    origin = f"{path}:{lineno}"
+    fallback_id = f"{stem}:{lineno}"
+    try:
+        item: Any = json.loads(raw)
+    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
+        return Record(id=fallback_id, source=str(path), origin=origin, error=f"invalid JSON: {exc}")
+    if not isinstance(item, dict):
+        return Record(id=fallback_id, source=str(path), origin=origin,
+                      error=f"invalid record: a JSON {type(item).__name__}, not an object")
+    id_fields = (options.id_field,) if options.id_field else ("id", "url")
+    found = next((item[key] for key in id_fields if item.get(key) not in (None, "")), None)
+    record_id = fallback_id if found is None else str(found)
+    url = item.get("url")
+    source = url if isinstance(url, str) and url else str(path)
+    text, html = item.get(options.text_field), item.get(options.html_field)
+    if isinstance(text, str):
+        return Record(id=record_id, source=source, origin=origin, text=text)
+    if isinstance(html, str):
+        return Record(id=record_id, source=source, origin=origin, html=html)
+    return Record(id=record_id, source=source, origin=origin,
+                  error=f"record has no string {options.text_field!r} or {options.html_field!r} field")
+
+
+def _read_warc(path: Path) -> Iterator[Record]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    number = 0  # the WARC record's number in the file, for messages
+    with path.open("rb") as handle:
+        try:
+            for number, item in enumerate(ArchiveIterator(handle), start=1):
+                record = _warc_page(item, path, number)
+                if record is not None:
+                    yield record
+        except (ArchiveLoadFailed, ValueError, EOFError, zlib.error) as exc:
+            where = f"{path}#{number + 1}"
+            yield Record(id=f"{path.name}#{number + 1}", source=str(path), origin=where,
+                         error=f"damaged WARC archive: {exc}")
+
+
+def _warc_page(item: Any, path: Path, number: int) -> Record | None:
+    if item.rec_type != "response" or item.http_headers is None:
+        return None
+    content_type = item.http_headers.get_header("Content-Type") or ""
+    if "html" not in content_type.lower():
+        return None
+    uri = item.rec_headers.get_header("WARC-Target-URI") or f"{path.name}#{number}"
+    origin = f"{path}#{number} ({uri})"
+    body: bytes = item.content_stream().read()
+    what = _looks_binary(body)
+    if what is not None:
+        return Record(id=uri, source=uri, origin=origin, error=_binary(what))
+    charset = _charset(content_type)
+    if charset is None:
+        return Record(id=uri, source=uri, origin=origin, html=body)
+    text, encoding = decode_bytes(body, declared=charset)
+    return Record(id=uri, source=uri, origin=origin, html=text,
+                  encoding=None if encoding == "utf-8" else encoding)
+
+
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None
+
+
+def _oserror(exc: OSError) -> str:
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"{exc.filename}: {reason}" if exc.filename else reason

@@ -1,0 +1,326 @@
+"""Normalise many inputs: read, normalise in parallel, write in input order.
+
+:func:`normalize_files` is the library's way to normalise files and folders;
+:func:`run` is what the ``normalize`` command does (it adds the writer, resume,
+progress and the summary).
+
+With more than one job, records go to worker processes in small chunks; only a
+bounded number of chunks is in flight at once (the reader is consumed lazily),
+so memory stays flat on any corpus, and results come back in input order, so
+the output is byte-identical whatever the number of jobs. The workers are
+started with ``spawn`` and get the settings once, from their initializer.
+
+A document whose normalisation raises becomes a document holding the error
+(``"<ExceptionType>: message"``); the batch goes on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import time
+import traceback
+from collections import Counter, deque
+from collections.abc import Generator, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from normalize.document import Document
+from normalize.pipeline import DEFAULT_SETTINGS, normalize_record
+from normalize.readers import DEFAULT_READER_OPTIONS, ReaderOptions, Record, read_inputs
+from normalize.settings import Settings
+from normalize.writers import WriterOptions, open_writer
+
+#: A chunk sent to a worker closes at this many records or this many bytes.
+CHUNK_RECORDS = 8
+CHUNK_BYTES = 4 << 20
+#: Chunks in flight per job.
+CHUNKS_PER_JOB = 4
+
+
+class BatchError(Exception):
+    """A usage or environment error that stops the run (a missing input, an unwritable output)."""
+
+
+@dataclass(frozen=True)
+class BatchConfig:
+    """How :func:`run` works. ``jobs=None`` uses every CPU."""
+
+    format: str = "jsonl"
+    jobs: int | None = None
+    resume: bool = False
+    quiet: bool = False
+    debug: bool = False
+    reader: ReaderOptions = DEFAULT_READER_OPTIONS
+    writer: WriterOptions = field(default_factory=WriterOptions)
+    settings: Settings = DEFAULT_SETTINGS
+
+
+@dataclass
+class Summary:
+    """What a run did. ``documents`` counts documents written, failed ones included."""
+
+    documents: int = 0
+    failed: int = 0
+    skipped: int = 0
+    pairs: int = 0
+    removed: Counter[str] = field(default_factory=Counter)
+    bytes_read: int = 0
+    seconds: float = 0.0
+
+    def add(self, doc: Document) -> None:
+        self.documents += 1
+        self.failed += doc.error is not None
+        self.pairs += len(doc.pairs)
+        self.removed.update(line.role.value for line in doc.lines if line.removed)
+
+    def line(self) -> str:
+        """One line for stderr."""
+        reasons = ", ".join(f"{reason} {count}" for reason, count in sorted(self.removed.items()))
+        removed = sum(self.removed.values())
+        skipped = f", {self.skipped} already done" if self.skipped else ""
+        return (
+            f"normalize: {self.documents} documents ({self.failed} failed{skipped}), {self.pairs} pairs, "
+            f"{removed} lines removed{f' ({reasons})' if reasons else ''}; "
+            f"{self.bytes_read / 1e6:.1f} MB in {self.seconds:.1f} s"
+        )
+
+
+class Result(NamedTuple):
+    """A normalised document, with where it came from and, on a crash, the traceback."""
+
+    origin: str
+    size: int
+    doc: Document
+    trace: str | None
+
+
+def normalize_files(
+    paths: Iterable[str],
+    settings: Settings = DEFAULT_SETTINGS,
+    reader_options: ReaderOptions = DEFAULT_READER_OPTIONS,
+    jobs: int = 1,
+) -> Iterator[Document]:
+    """Normalise files and folders (see :mod:`normalize.readers`); documents in input order.
+
+    An input that cannot be read or normalised gives a document whose
+    ``error`` says why.
+    """
+    with closing(results(read_inputs(paths, reader_options), settings, jobs)) as items:
+        for item in items:
+            yield item.doc
+
+
+def results(
+    records: Iterable[Record], settings: Settings, jobs: int, debug: bool = False
+) -> Generator[Result, None, None]:
+    """Normalise ``records`` with ``jobs`` processes (1: in this process), in input order."""
+    if jobs <= 1:
+        for record in records:
+            yield Result(record.origin, _size(record), *_normalize_one(record, settings, debug))
+    else:
+        yield from _parallel(records, settings, jobs, debug)
+
+
+def run(inputs: list[str], output: str, config: BatchConfig) -> Summary:
+    """Normalise ``inputs`` into ``output``; the ``normalize`` command.
+
+    Raises :class:`BatchError` for a usage or environment error (nothing is
+    written past it; an interrupted JSONL output keeps its ``.part`` for
+    ``resume``), and lets :class:`KeyboardInterrupt` through after stopping
+    the workers and the writer.
+    """
+    started = time.monotonic()
+    jobs = _check(inputs, output, config)
+    own = () if output == "-" else (output, f"{output}.part")  # never read the output as an input
+    reader = replace(config.reader, skip=config.reader.skip | {str(Path(p).resolve()) for p in own})
+    try:
+        writer = open_writer(config.format, output, config.writer, resume=config.resume)
+    except (OSError, ValueError) as exc:
+        raise BatchError(f"cannot write {output}: {_reason(exc)}") from exc
+    done: set[str] = set(getattr(writer, "done_ids", ())) if config.resume else set()
+    summary = Summary()
+    progress = _progress(config.quiet)
+    try:
+        records = read_inputs(inputs, reader)
+        if done:
+            records = _not_done(records, done, summary)
+        with closing(results(records, config.settings, jobs, config.debug)) as items:
+            for item in items:
+                writer.write(item.doc)
+                summary.add(item.doc)
+                summary.bytes_read += item.size
+                if item.doc.error is not None:
+                    _tell(progress, f"normalize: {item.origin}: {item.doc.error}")
+                    if item.trace and config.debug:
+                        _tell(progress, item.trace.rstrip())
+                _advance(progress, summary, started)
+    except BaseException as exc:
+        writer.abort()
+        _close(progress)
+        if isinstance(exc, OSError):
+            raise BatchError(f"cannot write {output}: {_reason(exc)}") from exc
+        if isinstance(exc, BrokenProcessPool):
+            raise BatchError("a worker process died (out of memory?); run again with --resume") from exc
+        raise
+    try:
+        writer.close()
+    except OSError as exc:
+        raise BatchError(f"cannot write {output}: {_reason(exc)}") from exc
+    finally:
+        _close(progress)
+    summary.seconds = time.monotonic() - started
+    if not config.quiet:
+        print(summary.line(), file=sys.stderr)
+    return summary
+
+
+def _check(inputs: list[str], output: str, config: BatchConfig) -> int:
+    """The number of jobs; a usage error raises :class:`BatchError`."""
+    if not inputs:
+        raise BatchError("no inputs")
+    for name in inputs:
+        if name != "-" and not os.path.exists(name):
+            raise BatchError(f"no such file or directory: {name}")
+    if config.resume and config.format != "jsonl":
+        raise BatchError("--resume works with --format jsonl only")
+    if config.resume and output == "-":
+        raise BatchError("--resume needs an output file (-o FILE), not standard output")
+    jobs = config.jobs if config.jobs is not None else (os.cpu_count() or 1)
+    if jobs < 1:
+        raise BatchError(f"--jobs must be 1 or more, not {jobs}")
+    return jobs
+
+
+def _not_done(records: Iterable[Record], done: set[str], summary: Summary) -> Iterator[Record]:
+    for record in records:
+        if record.id in done:
+            summary.skipped += 1
+        else:
+            yield record
+
+
+# Workers -------------------------------------------------------------------
+
+_WORKER: dict[str, Any] = {}
+#: A worker's answer for one record: the document and, on a crash with ``debug``, the traceback.
+_Done = tuple[Document, "str | None"]
+
+
+def _init_worker(settings: Settings, debug: bool) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the workers
+    _WORKER["settings"] = settings
+    _WORKER["debug"] = debug
+
+
+def _normalize_chunk(records: list[Record]) -> list[_Done]:
+    return [_normalize_one(record, _WORKER["settings"], _WORKER["debug"]) for record in records]
+
+
+def _normalize_one(record: Record, settings: Settings, debug: bool) -> _Done:
+    try:
+        return normalize_record(record, settings), None
+    except Exception as exc:  # one document's failure never stops the batch
+        doc = Document(id=record.id, source=record.source, encoding=record.encoding,
+                       error=f"{type(exc).__name__}: {exc}")
+        return doc, traceback.format_exc() if debug else None
+
+
+def _parallel(records: Iterable[Record], settings: Settings, jobs: int, debug: bool) -> Iterator[Result]:
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_init_worker, initargs=(settings, debug))
+    pending: deque[tuple[list[tuple[str, int]], Future[list[_Done]]]] = deque()
+    finished = False
+    try:
+        for chunk in _chunks(records):
+            sizes = [(record.origin, _size(record)) for record in chunk]
+            pending.append((sizes, pool.submit(_normalize_chunk, chunk)))
+            del chunk
+            while len(pending) >= jobs * CHUNKS_PER_JOB:
+                yield from _collect(*pending.popleft())
+        while pending:
+            yield from _collect(*pending.popleft())
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown(wait=True)
+        else:
+            _terminate(pool)
+
+
+def _collect(sizes: list[tuple[str, int]], future: Future[list[_Done]]) -> Iterator[Result]:
+    for (origin, size), (doc, trace) in zip(sizes, future.result(), strict=True):
+        yield Result(origin, size, doc, trace)
+
+
+def _chunks(records: Iterable[Record]) -> Iterator[list[Record]]:
+    chunk: list[Record] = []
+    size = 0
+    for record in records:
+        chunk.append(record)
+        size += _size(record)
+        if len(chunk) >= CHUNK_RECORDS or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """Stop now: drop queued work and end the workers (no public API for that before Python 3.14)."""
+    workers = getattr(pool, "_processes", None)
+    processes = list(workers.values()) if isinstance(workers, dict) else []
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+
+
+def _size(record: Record) -> int:
+    body = record.text if record.text is not None else record.html
+    return len(body) if isinstance(body, (str, bytes)) else 0
+
+
+# Messages and progress -------------------------------------------------------
+
+
+def _progress(quiet: bool) -> Any:
+    if quiet or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
+
+
+def _advance(progress: Any, summary: Summary, started: float) -> None:
+    if progress is None:
+        return
+    progress.update(1)
+    elapsed = max(time.monotonic() - started, 1e-6)
+    progress.set_postfix_str(f"{summary.bytes_read / 1e6 / elapsed:.1f} MB/s, {summary.failed} errors",
+                             refresh=False)
+
+
+def _tell(progress: Any, message: str) -> None:
+    if progress is None:
+        print(message, file=sys.stderr)
+    else:
+        progress.write(message, file=sys.stderr)
+
+
+def _close(progress: Any) -> None:
+    if progress is not None:
+        progress.close()
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
+    return str(exc) or type(exc).__name__
