@@ -55,12 +55,22 @@ def normalize_html(
 ) -> Document:
     """Normalise one web page (whole page or article fragment).
 
-    First version: the page's text only; the HTML work replaces the body.
+    The article's text comes from :func:`normalize.html.extract_html` (its title
+    is the first paragraph, so the roles step makes it the title); the page's
+    metadata gives the title and date when the text has none. Raises
+    :class:`ValueError` when ``html`` is binary data rather than a page.
     """
-    from bs4 import BeautifulSoup
+    from normalize.html import extract_html
 
-    text = BeautifulSoup(html, "lxml").get_text("\n\n")
-    return normalize(text, id=id, source=source, settings=settings)
+    url = source if source and source.startswith(("http://", "https://")) else None
+    page = extract_html(html, url=url)
+    doc = normalize(page.text, id=id, source=source, settings=settings)
+    if doc.date is None:
+        doc.date = page.date
+    if doc.title is None and page.title:
+        doc.title = page.title
+    doc.encoding = page.encoding
+    return doc
 
 
 def normalize_record(record: Record, settings: Settings = DEFAULT_SETTINGS) -> Document:

@@ -1,0 +1,193 @@
+"""Finding the article in web pages: real-looking pages as fixtures, must / must-not contain."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from normalize.html import Page, extract_html
+from normalize.pipeline import normalize_html
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+
+
+def read(name: str) -> bytes:
+    data = (FIXTURES / name).read_bytes()
+    return gzip.decompress(data) if name.endswith(".gz") else data
+
+
+def paragraphs(page: Page) -> list[str]:
+    return page.text.split("\n\n")
+
+
+def position(paras: list[str], text: str) -> int:
+    return next(i for i, para in enumerate(paras) if text in para)
+
+
+def test_news_page_keeps_article_drops_boilerplate() -> None:
+    page = extract_html(read("news-figcaption-vi-en.html"))
+    must = [
+        "Heavy rain has flooded thousands of homes across central Vietnam",
+        "Villages cut off by the water",
+        "Rescue teams worked through the night",
+        "More rain forecast",
+        "Schools in three provinces will stay closed",
+    ]
+    must_not = ["We use cookies", "Accept all cookies", "Most read", "Ten street foods",
+                "All rights reserved", "Privacy policy", "dataLayer", "cookie-banner", "Subscribe today",
+                "Typhoon season"]
+    for text in must:
+        assert text in page.text, text
+    for text in must_not:
+        assert text not in page.text, text
+    assert page.encoding == "utf-8"
+
+
+def test_news_page_title_date_and_captions_in_order() -> None:
+    page = extract_html(read("news-figcaption-vi-en.html").decode("utf-8"))
+    assert page.title == "Floods sweep central Vietnam as rescuers race to reach villages"
+    assert page.date == "2021-10-19"
+    assert page.encoding is None
+    paras = paragraphs(page)
+    assert paras[0] == page.title
+    assert paras.count(page.title) == 1
+    # Two-language captions give one paragraph per language, where they stand in the page.
+    order = [
+        "Người dân đi thuyền trên một con phố ngập nước ở thành phố Huế.",
+        "Residents travel by boat along a flooded street in Hue city.",
+        "Heavy rain has flooded",
+        "Rescue teams worked",
+        "Một ngôi nhà bị ngập sâu ở huyện Phong Điền.",
+        "A house deep under water in Phong Dien district.",
+        "Farmers said the water",
+    ]
+    places = [position(paras, text) for text in order]
+    assert places == sorted(places)
+    assert "Một ngôi nhà bị ngập sâu ở huyện Phong Điền." in paras
+    assert "A house deep under water in Phong Dien district." in paras
+    # A figure with a figcaption does not also give its alt text.
+    assert "A boat on a flooded street" not in page.text
+
+
+def test_alt_text_when_it_is_the_only_caption() -> None:
+    page = extract_html(read("alt-only-caption.html"))
+    paras = paragraphs(page)
+    assert page.title == "New bridge opens over the Red River"
+    assert page.date == "2022-03-05"
+    caption = position(paras, "Cars cross the new bridge over the Red River on its first morning")
+    assert position(paras, "A new six-lane bridge") < caption < position(paras, "City officials said")
+    assert "Advertise with us" not in page.text
+
+
+def test_fragment() -> None:
+    page = extract_html(read("fragment.html"))
+    assert paragraphs(page) == [
+        "Market reopens after renovation",
+        "The old covered market in the city centre reopened on Monday after two years of renovation work.",
+        "Stallholders said they were glad to be back, although rents have gone up.",
+        "Chợ sau khi được cải tạo.",
+        "The market after its renovation.",
+        "The city plans to hold a food festival in the market next month.",
+    ]
+    assert page.title == "Market reopens after renovation"
+    assert page.date is None
+
+
+def test_tiny_fragment_without_title() -> None:
+    page = extract_html("<p>Just one <b>short</b> paragraph.</p>")
+    assert page == Page("Just one short paragraph.", None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding", "title", "sentence"),
+    [
+        ("vietnamese-windows-1258-undeclared.html", "cp1258", "Hội An đón khách du lịch trở lại",
+         "Chính quyền thành phố cho biết sẽ tổ chức lễ hội đèn lồng vào cuối tháng này"),
+        ("french-latin-1-undeclared.html", "cp1252", "Un café à Paris",
+         "Le propriétaire a déclaré que les prix resteraient les mêmes"),
+    ],
+)
+def test_undeclared_legacy_encodings(name: str, encoding: str, title: str, sentence: str) -> None:
+    page = extract_html(read(name))
+    assert page.encoding == encoding
+    assert page.title == title
+    assert sentence in page.text
+    assert "Trang chủ" not in page.text
+
+
+def test_meta_charset_is_used() -> None:
+    html = '<html><head><meta charset="windows-1251"></head><body><p>Привет, мир! Это тест.</p></body></html>'
+    page = extract_html(html.encode("cp1251"))
+    assert page.encoding == "cp1251"
+    assert "Привет, мир! Это тест." in page.text
+
+
+def test_title_without_site_name() -> None:
+    html = ("<html><head><title>Rice prices rise again - Saigon Times</title>"
+            '<meta property="og:site_name" content="Saigon Times"></head>'
+            "<body><p>Rice prices rose for the third month in a row, traders in the delta said.</p>"
+            "</body></html>")
+    page = extract_html(html)
+    assert page.title == "Rice prices rise again"
+    assert paragraphs(page)[0] == "Rice prices rise again"
+
+
+def shingles(text: str) -> Counter[tuple[str, ...]]:
+    tokens = re.findall(r"\w+", text.lower())
+    return Counter(tuple(tokens[i : i + 4]) for i in range(max(1, len(tokens) - 3)))
+
+
+@pytest.mark.parametrize("name", ["bench-85439e26.html.gz", "bench-ba07d1e6.html.gz"])
+def test_real_benchmark_pages(name: str) -> None:
+    truth = json.loads((FIXTURES / "bench-ground-truth.json").read_text(encoding="utf-8"))
+    body = truth[name.split("-")[1].split(".")[0]]["articleBody"]
+    page = extract_html(read(name))
+    true, pred = shingles(body), shingles(page.text)
+    overlap = sum((true & pred).values())
+    assert overlap / sum(true.values()) > 0.95  # recall
+    assert overlap / sum(pred.values()) > 0.85  # precision (title and captions are extra)
+    assert page.title
+    assert page.title in page.text.split("\n\n")[0]
+
+
+def test_binary_bytes_are_a_clear_error() -> None:
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" + bytes(range(256))
+    with pytest.raises(ValueError, match="binary"):
+        extract_html(png)
+    with pytest.raises(ValueError, match="binary"):
+        normalize_html(png, id="img")
+
+
+@pytest.mark.parametrize("html", ["", "   \n ", b"", "<!-- nothing -->", "<html><body></body></html>"])
+def test_empty_page_gives_empty_text(html: str | bytes) -> None:
+    assert extract_html(html).text == ""
+
+
+@pytest.mark.parametrize("fragment", [True, False])
+def test_deep_nesting_degrades_without_crashing(fragment: bool) -> None:
+    depth = 200_000
+    inner = "<div>" * depth + "<p>deep text</p>" + "</div>" * depth
+    html = inner if fragment else f"<html><head><title>Deep</title></head><body>{inner}</body></html>"
+    start = time.perf_counter()
+    try:
+        page = extract_html(html)
+    except ValueError as error:  # allowed: a clear error instead
+        assert "nest" in str(error)
+    else:
+        assert "deep text" in page.text
+    assert time.perf_counter() - start < 60  # safety net only; speed lives in benchmarks/
+
+
+def test_normalize_html_uses_page_metadata() -> None:
+    doc = normalize_html(read("news-figcaption-vi-en.html"), id="news")
+    assert doc.title == "Floods sweep central Vietnam as rescuers race to reach villages"
+    assert doc.date == "2021-10-19"
+    assert doc.encoding == "utf-8"
+    assert "Rescue teams worked through the night" in doc.text
+    assert "Most read" not in doc.text
