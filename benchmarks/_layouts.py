@@ -129,10 +129,11 @@ DATE_FORMATS: dict[str, tuple[str, ...]] = {
 
 
 def clean(text: str) -> str:
-    """The clean form of a line: NFC, NBSP as a space, no ZWSP/soft hyphen/BOM, stripped."""
+    """The clean form of a line: NFC, NBSP as a space, no ZWSP/soft hyphen/BOM,
+    runs of spaces and tabs as one space, stripped."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\u00ad", "").replace("\ufeff", "")
-    return text.strip()
+    return re.sub(r"[ \t]+", " ", text).strip()
 
 
 def pick(rng: random.Random, options: tuple[str, ...]) -> str:
