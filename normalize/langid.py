@@ -34,14 +34,19 @@ Guess = tuple[tuple[str, float], ...]
 
 #: A guess at least this sure is taken as it is.
 SURE = 0.90
-#: Lines with fewer letters than this are too short to tell on their own.
+#: The probability given to what a script or alphabet settles; never revised.
+CERTAIN = 1.0
+#: Lines with fewer letters than this get no language at all.
 MIN_LETTERS = 3
+#: langdetect alone is trusted only on lines with at least this many letters.
+TRUSTED_LETTERS = 20
 #: A language is one of the document's when it holds this share of its letters.
 DOC_SHARE = 0.03
 
 _LETTER = re.compile(r"[^\W\d_]")
 _VI_LETTER = re.compile("[\u01a0\u01a1\u01af\u01b0\u0110\u0111\u1ea0-\u1ef9]")
 _WORD = re.compile(r"[^\W\d_]+")
+_ENGLISH_WORD = re.compile(r"\b(?:the|and|of|is|are|was|were|to|in|for|with|that|this|from|said)\b", re.I)
 _SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ja", re.compile("[\u3040-\u30ff\u31f0-\u31ff]")),
     ("ko", re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")),
@@ -70,9 +75,9 @@ def guess_line(text: str, seed: int = 0) -> Guess:
         return ()
     script = _script_language(text, letters)
     if script is not None:
-        return ((script, 1.0),)
-    if _vietnamese_share(text) >= 0.2:
-        return (("vi", 1.0),)
+        return ((script, CERTAIN),)
+    if _vietnamese_share(text) >= 0.3 and len(_ENGLISH_WORD.findall(text)) < 2:
+        return (("vi", CERTAIN),)
     return langdetect_ranked(text, seed, None)
 
 
@@ -132,28 +137,38 @@ def langdetect_ranked(text: str, seed: int, only: tuple[str, ...] | None) -> Gue
     return tuple(sorted(merged.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
+def _trusted(guess: Guess, letters: int) -> bool:
+    """A guess good enough to stand alone: settled by script, or sure on a long line."""
+    return bool(guess) and (guess[0][1] >= CERTAIN or guess[0][1] >= SURE and letters >= TRUSTED_LETTERS)
+
+
 def _main_language(lines: Sequence[Line], guesses: Sequence[Guess]) -> str | None:
+    """The language holding most letters among trusted lines; ``None`` when none is."""
     weight: Counter[str] = Counter()
     for line, guess in zip(lines, guesses, strict=True):
-        if guess and guess[0][1] >= 0.5:
-            weight[guess[0][0]] += letter_count(line.text)
+        letters = letter_count(line.text)
+        if _trusted(guess, letters):
+            weight[guess[0][0]] += letters
     if not weight:
         return None
     return min(weight, key=lambda lang: (-weight[lang], lang))
 
 
 def _document_languages(lines: Sequence[Line], guesses: Sequence[Guess], main: str | None) -> tuple[str, ...]:
-    """The main language first, then the others holding a fair share of letters."""
+    """The main language first, then the others holding a fair share of trusted letters."""
+    if main is None:
+        return ()
     weight: Counter[str] = Counter()
     for line, guess in zip(lines, guesses, strict=True):
-        if guess and guess[0][1] >= SURE:
-            weight[guess[0][0]] += letter_count(line.text)
+        letters = letter_count(line.text)
+        if _trusted(guess, letters):
+            weight[guess[0][0]] += letters
     total = sum(weight.values()) or 1
     others = sorted(
         (lang for lang, count in weight.items() if lang != main and count >= DOC_SHARE * total),
         key=lambda lang: (-weight[lang], lang),
     )
-    return ((main,) if main else ()) + tuple(others)
+    return (main, *others)
 
 
 def _settle(line: Line, guess: Guess, doc_langs: tuple[str, ...], seed: int) -> None:
@@ -162,7 +177,8 @@ def _settle(line: Line, guess: Guess, doc_langs: tuple[str, ...], seed: int) -> 
         line.lang, line.lang_score = None, 0.0
         return
     lang, prob = guess[0]
-    if prob >= SURE and (lang in doc_langs or letter_count(line.text) >= 40):
+    letters = letter_count(line.text)
+    if _trusted(guess, letters) and (prob >= CERTAIN or lang in doc_langs or letters >= 40):
         line.lang, line.lang_score = lang, prob
         return
     if doc_langs:
