@@ -44,8 +44,10 @@ def _split(line: Line, main: str, settings: Settings) -> list[Line] | None:
         if langid.letter_count(left) < _MIN_SIDE_LETTERS or langid.letter_count(right) < _MIN_SIDE_LETTERS:
             continue
         left_guess = langid.guess_line(left, settings.seed)
+        if not left_guess or left_guess[0][1] < _SURE_SIDE:
+            continue  # the checks below would drop this cut: spare the right side's guess
         right_guess = langid.guess_line(right, settings.seed)
-        if not left_guess or not right_guess:
+        if not right_guess:
             continue
         (left_lang, left_prob), (right_lang, right_prob) = left_guess[0], right_guess[0]
         if left_lang == right_lang or main not in (left_lang, right_lang):

@@ -1,0 +1,186 @@
+"""Throughput of ``normalize`` against the afternoon version and ftfy alone.
+
+    python benchmarks/throughput.py CORPUS_DIR [--limit N] [--seed S]
+
+Three runs over the same ``*.txt`` files of ``CORPUS_DIR``, each in a fresh
+process (no cache carries over from one to the next), each timing its own
+reading of the files:
+
+- ours: :func:`normalize.normalize` on every file, writing its JSON line
+  (read, repair, lines, language, roles, pairing, write);
+- afternoon: ``ftfy.fix_text`` on every file, then seeded langdetect on every
+  non-blank line (what a user writes in an afternoon);
+- ftfy: ``ftfy.fix_text`` on every file, nothing else.
+
+It prints the times as ratios, MB/s (input bytes), each run's peak memory
+(maximum resident set of its process), and the language agreement: over our
+final lines holding letters, our ``line.lang`` against seeded langdetect's top
+language on the same line (``zh-cn``/``zh-tw`` read as ``zh``; no answer is
+``None``), and the same for the main/other decision (line in the document's
+main language or not).
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import re
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+_ROOT = Path(__file__).resolve().parent.parent
+if str(_ROOT) not in sys.path:
+    sys.path.insert(0, str(_ROOT))  # run from a checkout without installing
+
+_LETTER = re.compile(r"[^\W\d_]")
+Result = tuple[float, int, Any]
+"""``(seconds, peak resident kilobytes, payload)``."""
+
+
+def _peak_kb() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def run_ours(paths: list[Path], seed: int) -> Result:
+    from normalize import normalize
+    from normalize.settings import Settings
+    from normalize.writers import dumps
+
+    settings = Settings(seed=seed)
+    normalize("Warm up\n\nOne line of text to load the language profiles.", id="warm-up", settings=settings)
+    decisions: Decisions = []
+    with tempfile.TemporaryFile("w", encoding="utf-8") as out:
+        start = time.perf_counter()
+        for path in paths:
+            text = path.read_text(encoding="utf-8")
+            doc = normalize(text, id=path.stem, source=str(path), settings=settings)
+            out.write(dumps(doc) + "\n")
+            decisions.append((doc.lang, [(line.text, line.lang) for line in doc.lines]))
+        seconds = time.perf_counter() - start
+    return seconds, _peak_kb(), decisions
+
+
+def run_afternoon(paths: list[Path], seed: int) -> Result:
+    import ftfy
+    from langdetect import DetectorFactory, detect
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = seed
+    detect("Warm up: load the language profiles.")
+    ftfy.fix_text("warm up")
+    start = time.perf_counter()
+    found = 0
+    for path in paths:
+        text = ftfy.fix_text(path.read_text(encoding="utf-8"))
+        for line in text.split("\n"):
+            if line.strip():
+                try:
+                    detect(line)
+                    found += 1
+                except LangDetectException:
+                    pass
+    return time.perf_counter() - start, _peak_kb(), found
+
+
+def run_ftfy(paths: list[Path], seed: int) -> Result:
+    import ftfy
+
+    ftfy.fix_text("warm up")
+    start = time.perf_counter()
+    size = 0
+    for path in paths:
+        size += len(ftfy.fix_text(path.read_text(encoding="utf-8")))
+    return time.perf_counter() - start, _peak_kb(), size
+
+
+def _in_fresh_process(job: Callable[[list[Path], int], Result], paths: list[Path], seed: int) -> Result:
+    with mp.get_context("spawn").Pool(1) as pool:
+        return pool.apply(job, (paths, seed))
+
+
+Decisions = list[tuple[str | None, list[tuple[str, str | None]]]]
+"""Per document: its main language, and each final line's text and language."""
+
+
+def agreement(decisions: Decisions, seed: int) -> dict[str, float]:
+    """Share of our lines (with letters) where we and plain langdetect agree."""
+    from langdetect import DetectorFactory, detect
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = seed
+    cache: dict[str, str | None] = {}
+
+    def plain(text: str) -> str | None:
+        if text not in cache:
+            try:
+                code = detect(text)
+                cache[text] = {"zh-cn": "zh", "zh-tw": "zh"}.get(code, code)
+            except LangDetectException:
+                cache[text] = None
+        return cache[text]
+
+    lines = same = same_main = three = same_three = 0
+    for main, doc_lines in decisions:
+        for text, ours in doc_lines:
+            letters = len(_LETTER.findall(text))
+            if not letters:
+                continue
+            theirs = plain(text)
+            lines += 1
+            same += ours == theirs
+            same_main += (ours == main) == (theirs == main)
+            if letters >= 3:
+                three += 1
+                same_three += ours == theirs
+    return {
+        "lines": lines,
+        "lang": same / max(lines, 1),
+        "main_other": same_main / max(lines, 1),
+        "lines_3plus": three,
+        "lang_3plus": same_three / max(three, 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path, help="folder of .txt articles")
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N files")
+    parser.add_argument("--seed", type=int, default=0, help="langdetect seed (both sides)")
+    args = parser.parse_args(argv)
+    paths = sorted(args.corpus.glob("*.txt"))
+    if args.limit:
+        paths = paths[: args.limit]
+    if not paths:
+        print(f"no .txt files in {args.corpus}", file=sys.stderr)
+        return 2
+    size = sum(path.stat().st_size for path in paths)
+    ours_s, ours_kb, decisions = _in_fresh_process(run_ours, paths, args.seed)
+    after_s, after_kb, _ = _in_fresh_process(run_afternoon, paths, args.seed)
+    ftfy_s, ftfy_kb, _ = _in_fresh_process(run_ftfy, paths, args.seed)
+    agree = agreement(decisions, args.seed)
+    mb = size / 1e6
+    n_lines = sum(len(lines) for _, lines in decisions)
+    print(f"corpus: {args.corpus} ({len(paths)} files, {mb:.2f} MB, {n_lines} lines after ours)")
+    print(f"{'run':<10} {'seconds':>8} {'MB/s':>8} {'ms/line':>8} {'peak RSS MB':>12}")
+    runs = (("ours", ours_s, ours_kb), ("afternoon", after_s, after_kb), ("ftfy", ftfy_s, ftfy_kb))
+    for name, seconds, kb in runs:
+        per_line = 1000 * seconds / n_lines
+        print(f"{name:<10} {seconds:8.2f} {mb / seconds:8.2f} {per_line:8.3f} {kb / 1024:12.1f}")
+    print(f"speed-up vs afternoon: {after_s / ours_s:.1f}x   (target >= 20x)")
+    print(f"time vs ftfy alone:    {ours_s / ftfy_s:.2f}x   (target <= 2x)")
+    print(
+        f"language agreement with seeded langdetect: {100 * agree['lang']:.2f} %"
+        f" of {agree['lines']} lines with letters"
+        f" ({100 * agree['lang_3plus']:.2f} % of {agree['lines_3plus']} with 3+ letters)   (target >= 99.5 %)"
+    )
+    print(f"main/other agreement: {100 * agree['main_other']:.2f} %")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

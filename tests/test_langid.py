@@ -1,0 +1,116 @@
+"""Language decisions per line, and the fast paths against plain langdetect."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from normalize import langid
+from normalize.document import Document, Line
+from normalize.settings import Settings
+from tests.conftest import FIXTURES
+
+SETTINGS = Settings()
+LINES: list[dict[str, Any]] = [
+    json.loads(raw)
+    for raw in (FIXTURES / "langid" / "lines.jsonl").read_text(encoding="utf-8").splitlines()
+]
+ENGLISH = (
+    "The city council approved the new budget on Tuesday after a long debate about "
+    "how much money should be spent on roads, schools and public parks this year."
+)
+
+
+def _document(*texts: str) -> Document:
+    doc = Document(id="t", lines=[Line(number=n, text=t) for n, t in enumerate(texts, start=1)])
+    langid.detect_languages(doc, SETTINGS)
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Trong tuần này, Cơ quan Quản lý Thực phẩm và Dược phẩm Hoa Kỳ cho phép sử dụng vắc xin.", "vi"),
+        ("本周，美国食品药品监督管理局还批准辉瑞疫苗用于12岁及以上的儿童。", "zh"),
+        ("今週、アメリカ食品医薬品局は子どもへのワクチンの使用も許可しました。", "ja"),
+        ("이번 주 미국 식품의약국은 12세 어린이에게도 백신 사용을 허가했습니다.", "ko"),
+        ("На этой неделе Управление по надзору разрешило использование вакцины для детей.", "ru"),
+        ("Cette semaine, l'agence américaine a aussi autorisé l'usage du vaccin pour les enfants.", "fr"),
+        ("Esta semana, la agencia de los Estados Unidos también permitió el uso de la vacuna.", "es"),
+        ("Diese Woche hat die amerikanische Behörde auch die Verwendung des Impfstoffs erlaubt.", "de"),
+        (ENGLISH, "en"),
+    ],
+)
+def test_a_clear_line_gets_its_language(text: str, lang: str) -> None:
+    guess = langid.guess_line(text)
+    assert guess and guess[0][0] == lang and guess[0][1] >= langid.SURE
+
+
+@pytest.mark.parametrize("text", ["", "12/10/2021", "— 42 —", "*** ###", "A1"])
+def test_a_line_without_letters_gets_no_language(text: str) -> None:
+    assert langid.guess_line(text) == ()
+    assert _document(ENGLISH, text).lines[1].lang is None
+
+
+def test_a_short_unclear_line_settles_to_the_document_language() -> None:
+    doc = _document(ENGLISH, "By Tom Hargreave", ENGLISH.replace("Tuesday", "Monday"))
+    assert doc.lang == "en"
+    assert doc.lines[1].lang == "en"
+
+
+def test_a_long_sure_line_in_another_language_keeps_it() -> None:
+    german = "Diese Woche hat die amerikanische Behörde auch die Verwendung des Impfstoffs erlaubt."
+    monday, friday = ENGLISH.replace("Tuesday", "Monday"), ENGLISH.replace("Tuesday", "Friday")
+    doc = _document(ENGLISH, monday, friday, german)
+    assert doc.lang == "en"
+    assert doc.lines[3].lang == "de"
+
+
+def test_same_input_same_result() -> None:
+    texts = [row["text"] for row in LINES[:40]]
+    first = [langid.guess_line(text, 0) for text in texts]
+    langid.langdetect_ranked.cache_clear()
+    assert [langid.guess_line(text, 0) for text in texts] == first
+
+
+def test_the_common_words_path_agrees_with_langdetect_on_real_lines() -> None:
+    answered = [(langid.common_words_language(row["text"]), row["langdetect"]) for row in LINES]
+    answered = [(ours, theirs) for ours, theirs in answered if ours is not None]
+    assert len(answered) >= 350  # it answers most long Latin-script lines
+    same = sum(ours == theirs for ours, theirs in answered)
+    assert same / len(answered) >= 0.995
+
+
+def test_the_common_words_path_stays_out_of_short_and_mixed_lines() -> None:
+    assert langid.common_words_language("I like red roses, I like them.") is None
+    mixed = "Ex: I was hit on the head and passed out and I fell down. – Tôi bị đánh vào đầu và bất tỉnh."
+    assert langid.common_words_language(mixed) is None
+
+
+@pytest.mark.parametrize("only", [None, ("en", "vi"), ("en",), ("fr", "de", "es")])
+def test_the_fast_langdetect_loop_gives_langdetect_s_numbers(only: tuple[str, ...] | None) -> None:
+    factory = langid._factory()
+    for row in LINES[::10]:
+        ours, theirs = factory.create(), factory.create()
+        for detector in (ours, theirs):
+            detector.seed = 0
+            if only is not None:
+                detector.set_prior_map({code: 1.0 for code in only})
+            detector.append(row["text"])
+        assert [(x.lang, x.prob) for x in langid._probabilities(ours)] == [
+            (x.lang, x.prob) for x in theirs.get_probabilities()
+        ]
+
+
+def test_one_candidate_gives_langdetect_s_answer() -> None:
+    factory = langid._factory()
+    for row in LINES[::25]:
+        detector = factory.create()
+        detector.seed = 0
+        detector.set_prior_map({"en": 1.0})
+        detector.append(row["text"])
+        expected = tuple((x.lang, x.prob) for x in detector.get_probabilities())
+        langid.langdetect_ranked.cache_clear()
+        assert langid.langdetect_ranked(row["text"], 0, ("en",)) == expected
