@@ -150,6 +150,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     return data.decode("cp1252", errors="replace"), "cp1252"
 
 
+#: Text with no more non-ASCII bytes than this (in the sample) is read as windows-1252.
+_FEW_HIGH_BYTES = 8
+
+
 def _guess(data: bytes) -> str | None:
     """charset_normalizer's best guess, ignoring guesses it cannot make well.
 
@@ -158,6 +162,9 @@ def _guess(data: bytes) -> str | None:
     windows-1252 reads the bytes as well as the best guess (Latin text fits
     windows-1250 and -1257 too), windows-1252 is taken.
     """
+    high = sum(1 for byte in data[:_SAMPLE] if byte >= 0x80)
+    if high <= _FEW_HIGH_BYTES:
+        return "cp1252"  # a word or two of accents: too little for a guess to beat the default
     matches = from_bytes(data)
     best = matches.best()
     if best is None:

@@ -77,7 +77,7 @@ def test_warc_pages_by_target_uri_html_only() -> None:
     # the HTTP charset decides: windows-1252 bytes become text, and the encoding is kept
     assert second.id == "https://example.org/news/2"
     assert second.html == "<html><body><p>Café page.</p></body></html>"
-    assert second.encoding == "windows-1252"
+    assert second.encoding == "cp1252"  # Python's name for windows-1252
     assert str(CORPUS / "pages.warc.gz") in first.origin
 
 

@@ -92,7 +92,7 @@ def test_dict_output_matches_the_library_with_the_given_settings(spider: Spider)
 def test_html_field_is_used_when_there_is_no_text(spider: Spider, html: str | bytes) -> None:
     item = make_pipeline().process_item({"url": "http://example.test/lanterns", "html": html}, spider)
     record = item["normalized"]
-    assert record == normalize_html(HTML, id="http://example.test/lanterns",
+    assert record == normalize_html(html, id="http://example.test/lanterns",
                                     source="http://example.test/lanterns").to_dict()
     assert "family that has made silk lanterns" in record["text"]
     assert "edges are trimmed with a sharp blade" in record["text"]
