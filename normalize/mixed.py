@@ -1,105 +1,247 @@
 """Split each line that holds two languages: ``<caption> <its translation>``.
 
-Only lines that show signs of two languages are tried (two scripts, words with
-Vietnamese letters at one end only, or an unsure language guess); each place
-where one sentence or word run may end and another begin is scored by how
-sure each side's language is and how well the sides translate each other.
+Each word of a line is given the language its own look says, when it says
+one: its script (Han, Cyrillic, ...), a letter only Vietnamese uses, or a
+function word only one language uses (``the``, ``und``, ``los``...). A line
+with words of the main language at one end and words of another language at
+the other is cut where the fewest words stand on the wrong side; among equal
+cuts, a sentence end wins, then the cut whose sides translate each other
+best. The cut is kept only when both sides are long enough and score as a
+translation pair (``settings.min_pair_score``).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from normalize import langid
 from normalize._score import pair_score
 from normalize.document import Document, Line
 from normalize.settings import Settings
 
-_BOUNDARY = re.compile(r"(?<=[.!?…。！？”\"»)])\s*(?=\S)|\s+(?=[\"“«(]?[^\W\d_])")
-_CJK_EDGE = re.compile(
-    r"(?<=[\u3000-\u9fff\uff00-\uffef])\s*(?=[A-Za-z])|(?<=[A-Za-z.!?])\s*(?=[\u3400-\u9fff])"
+#: Lines longer than this are paragraphs, never a caption and its translation.
+MAX_CHARS = 2000
+#: Each side of a cut holds at least this many letters...
+MIN_SIDE_LETTERS = 8
+#: ... and each language at least this many words of its own.
+MIN_WORDS = 2
+
+_FUNCTION_WORDS = {
+    "en": "the and of to is was are were with that this for from have has had their they which who will "
+    "would said his her its been but not after when what there about into than you your we our she he "
+    "it be can could should do does did how why where more one some other just like very because also "
+    "only even most many much now then out up them these those been being my me him us any all if or",
+    "fr": "le les des est une dans pour qui avec sur pas aux ont été sont cette leur elle nous vous mais "
+    "très aussi comme plus tout ils elles était sa ses mon ma mes ton cet y en ne du au",
+    "es": "el los las del una por para con está son fue pero como más sus muy también hay cuando desde "
+    "entre hasta sobre ellos ella yo usted estaba eso esta este estos ya sin porque donde qué",
+    "de": "der die das und ist nicht mit ein eine einen den dem auf für sich von zu im sind wurde auch "
+    "wir ich nach bei aus oder ihre ihr sie er es wie wenn dass noch nur schon sehr wird werden war "
+    "waren haben hat kann können mehr viele diese dieser",
+    "it": "il della che di per sono gli una con non è anche come più dei delle questo questa",
+    "pt": "os não uma com para são foi mais também pelo pela das dos você",
+    "nl": "het een van en is zijn niet met voor op ook maar bij",
+    "vi": "và là có các cho trong không khi này với sau thì như cũng rằng những người",
+}
+_WORD_LANGS: dict[str, str] = {}
+for _lang, _words in _FUNCTION_WORDS.items():
+    for _word in _words.split():
+        # a word two languages share tells nothing
+        _WORD_LANGS[_word] = "" if _word in _WORD_LANGS else _lang
+_WORD_LANGS = {word: lang for word, lang in _WORD_LANGS.items() if lang}
+
+_CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+_TOKEN = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")  # a CJK character is a word
+_FUNCTION_WORD = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(sorted(_WORD_LANGS, key=len, reverse=True)) + r")(?![^\W\d_])",
+    re.IGNORECASE,
 )
-_VI_WORD = re.compile(r"\S*[\u01a0\u01a1\u01af\u01b0\u0110\u0111\u1ea0-\u1ef9]\S*")
-_MAX_CANDIDATES = 40
-_MIN_SIDE_LETTERS = 8
-_SURE_SIDE = 0.80
+_VI_LETTER = re.compile("[\u01a0\u01a1\u01af\u01b0\u0110\u0111\u1ea0-\u1ef9]")
+_SCRIPT_LETTER = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f\u1e00-\u1eff]")
+_SENTENCE_BREAK = re.compile(r"[.!?…。！？][\"”»')]?(?=\s+\S)")
+_MAX_SENTENCE_CUTS = 6
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"”»')]?$")
+_SCRIPTS = (
+    ("ja", re.compile("[\u3040-\u30ff]")),
+    ("ko", re.compile("[\uac00-\ud7af]")),
+    ("zh", re.compile("[\u3400-\u9fff\uf900-\ufaff]")),
+    ("ru", re.compile("[\u0400-\u04ff]")),
+    ("ar", re.compile("[\u0600-\u06ff]")),
+    ("th", re.compile("[\u0e00-\u0e7f]")),
+    ("el", re.compile("[\u0370-\u03ff]")),
+    ("he", re.compile("[\u0590-\u05ff]")),
+    ("hi", re.compile("[\u0900-\u097f]")),
+)
 
 
 def split_mixed_lines(doc: Document, settings: Settings) -> None:
     """Replace each line holding a caption and its translation by two lines."""
-    if doc.lang is None:
+    main = doc.lang
+    if main is None:
         return
     lines: list[Line] = []
     for line in doc.lines:
-        parts = _split(line, doc.lang, settings) if _looks_mixed(line) else None
+        parts = _split(line, main, settings) if _may_be_mixed(line.text, main) else None
         lines.extend(parts or [line])
     doc.lines = lines
 
 
+def _may_be_mixed(text: str, main: str) -> bool:
+    """Cheap test (regular expressions only) that a line may hold two languages."""
+    if len(text) > MAX_CHARS or len(text) < 2 * MIN_SIDE_LETTERS:
+        return False
+    if _SCRIPT_LETTER.search(text) or _VI_LETTER.search(text):
+        return True  # another script, or Vietnamese letters: let the words tell
+    found = Counter(_WORD_LANGS[word.lower()] for word in _FUNCTION_WORD.findall(text))
+    others = sum(count for lang, count in found.items() if lang != main)
+    return found[main] >= MIN_WORDS and others >= MIN_WORDS
+
+
+def word_language(token: str, main: str) -> str | None:
+    """The language a single word shows by itself, if any."""
+    for script_lang, pattern in _SCRIPTS:
+        if pattern.search(token):
+            if script_lang == "ru" and main in ("uk", "bg", "mk", "sr", "be", "kk"):
+                return main
+            return script_lang
+    if _VI_LETTER.search(token):
+        return "vi"
+    word = token.strip(".,;:!?\"'“”‘’«»()[]…-–—").lower()
+    lang = _WORD_LANGS.get(word)
+    if lang is None and main == "en" and not word.isascii() and _LATIN.search(word):
+        return _NOT_ENGLISH  # English words have no accents: another Latin language
+    return lang
+
+
 def _split(line: Line, main: str, settings: Settings) -> list[Line] | None:
     """Two lines (same number) when ``line`` is a caption and its translation, else ``None``."""
-    best: tuple[float, str, str, langid.Guess, langid.Guess] | None = None
-    for cut in _candidates(line.text):
-        left, right = line.text[:cut].strip(), line.text[cut:].strip()
-        if langid.letter_count(left) < _MIN_SIDE_LETTERS or langid.letter_count(right) < _MIN_SIDE_LETTERS:
+    text = line.text
+    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    langs = [word_language(text[start:end], main) for start, end in spans]
+    others = Counter(lang for lang in langs if lang is not None and lang != main)
+    other = others.most_common(1)[0][0] if others else None
+    if other is not None and _script(other) != _script(main):
+        # two scripts: every word of a script counts, not just those that tell alone
+        langs = [_by_script(text[start:end], main, other) for start, end in spans]
+    if other is None or min(langs.count(main), langs.count(other)) < MIN_WORDS:
+        return _split_at_sentence(line, main, settings)
+    ranked = []
+    for cut, cost_other_first, cost_main_first in _cut_costs(langs, main, other):
+        unpunctuated = 0 if _SENTENCE_END.search(text[: spans[cut - 1][1]]) else 1
+        ranked.append(((cost_other_first, unpunctuated), cut, True))
+        ranked.append(((cost_main_first, unpunctuated), cut, False))
+    least = min(key for key, _, _ in ranked)
+    ties = [(cut, other_first) for key, cut, other_first in ranked if key == least]
+    if len(ties) > 1:  # the better translation pair wins, then the earlier cut
+        ties.sort(key=lambda tie: (-_pair_at(text, spans, tie[0], tie[1], other, main), tie[0]))
+    cut, other_first = ties[0]
+    return _make_parts(line, spans[cut][0], other_first, other, main, settings)
+
+
+def _split_at_sentence(line: Line, main: str, settings: Settings) -> list[Line] | None:
+    """When words alone do not tell: cut at the sentence end where the language changes."""
+    text = line.text
+    cuts = [m.end() for m in _SENTENCE_BREAK.finditer(text)][:_MAX_SENTENCE_CUTS]
+    best: tuple[float, list[Line]] | None = None
+    for at in cuts:
+        left, right = text[:at].strip(), text[at:].strip()
+        left_lang, right_lang = _sure_language(left, settings.seed), _sure_language(right, settings.seed)
+        if left_lang is None or right_lang is None or left_lang == right_lang:
             continue
-        left_guess = langid.guess_line(left, settings.seed)
-        if not left_guess or left_guess[0][1] < _SURE_SIDE:
-            continue  # the checks below would drop this cut: spare the right side's guess
-        right_guess = langid.guess_line(right, settings.seed)
-        if not right_guess:
+        if main not in (left_lang, right_lang):
             continue
-        (left_lang, left_prob), (right_lang, right_prob) = left_guess[0], right_guess[0]
-        if left_lang == right_lang or main not in (left_lang, right_lang):
-            continue
-        if min(left_prob, right_prob) < _SURE_SIDE:
-            continue
-        src, src_lang, tgt = (right, right_lang, left) if left_lang == main else (left, left_lang, right)
-        agreement = pair_score(src, src_lang, tgt, main)
-        if agreement < settings.min_pair_score:
-            continue
-        score = left_prob * right_prob * agreement
-        if best is None or score > best[0]:
-            best = (score, left, right, left_guess, right_guess)
-    if best is None:
+        other_first = right_lang == main
+        other = left_lang if other_first else right_lang
+        parts = _make_parts(line, at, other_first, other, main, settings)
+        if parts is not None:
+            src, tgt = (parts[0], parts[1]) if other_first else (parts[1], parts[0])
+            score = pair_score(src.text, other, tgt.text, main)
+            if best is None or score > best[0]:
+                best = (score, parts)
+    return best[1] if best else None
+
+
+def _sure_language(text: str, seed: int) -> str | None:
+    guess = langid.guess_line(text, seed)
+    if guess and guess[0][1] >= langid.SURE and langid.letter_count(text) >= MIN_SIDE_LETTERS:
+        return guess[0][0]
+    return None
+
+
+_NOT_ENGLISH = "~"
+_SCRIPT_OF = {
+    "ja": "cjk", "ko": "cjk", "zh": "cjk", "uk": "ru", "bg": "ru", "mk": "ru", "sr": "ru", "be": "ru",
+}
+_LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f\u1e00-\u1eff]")
+
+
+def _script(lang: str) -> str:
+    """The script a language is written in (by the language of its script group)."""
+    if lang in ("ru", "ar", "th", "el", "he", "hi"):
+        return lang
+    return _SCRIPT_OF.get(lang, "latin")
+
+
+def _by_script(token: str, main: str, other: str) -> str | None:
+    """``main`` or ``other`` by the script of ``token``'s letters; ``None`` for no letters."""
+    for lang, pattern in _SCRIPTS:
+        if pattern.search(token):
+            script = _script(lang)
+            return main if script == _script(main) else other if script == _script(other) else None
+    if _LATIN.search(token):
+        return main if _script(main) == "latin" else other if _script(other) == "latin" else None
+    return None
+
+
+def _cut_costs(langs: list[str | None], main: str, other: str) -> list[tuple[int, int, int]]:
+    """For each cut, the words on the wrong side: other language first, main first."""
+    total_main = sum(1 for lang in langs if lang == main)
+    total_other = sum(1 for lang in langs if lang == other)
+    costs = []
+    main_before = other_before = 0
+    for cut in range(1, len(langs)):
+        lang = langs[cut - 1]
+        main_before += lang == main
+        other_before += lang == other
+        other_first = main_before + (total_other - other_before)
+        main_first = other_before + (total_main - main_before)
+        costs.append((cut, other_first, main_first))
+    return costs
+
+
+def _pair_at(
+    text: str, spans: list[tuple[int, int]], cut: int, other_first: bool, other: str, main: str
+) -> float:
+    left, right = text[: spans[cut][0]].strip(), text[spans[cut][0] :].strip()
+    src, tgt = (left, right) if other_first else (right, left)
+    return pair_score(src, other, tgt, main)
+
+
+def _make_parts(
+    line: Line, at: int, other_first: bool, other: str, main: str, settings: Settings
+) -> list[Line] | None:
+    left, right = line.text[:at].strip(), line.text[at:].strip()
+    if min(langid.letter_count(left), langid.letter_count(right)) < MIN_SIDE_LETTERS:
         return None
-    _, left, right, left_guess, right_guess = best
+    src, tgt = (left, right) if other_first else (right, left)
+    src_lang = _side_language(src, other, settings.seed)
+    if src_lang is None or src_lang == main or pair_score(src, src_lang, tgt, main) < settings.min_pair_score:
+        return None
     parts = [Line(number=line.number, text=left), Line(number=line.number, text=right)]
-    for part, part_guess in zip(parts, (left_guess, right_guess), strict=True):
-        part.lang, part.lang_score = part_guess[0]
+    src_part, tgt_part = (parts[0], parts[1]) if other_first else (parts[1], parts[0])
+    src_part.lang, src_part.lang_score = src_lang, langid.CERTAIN
+    tgt_part.lang, tgt_part.lang_score = main, langid.CERTAIN
     return parts
 
 
-def _looks_mixed(line: Line) -> bool:
-    """Cheap signs that a line may hold two languages."""
-    text = line.text
-    letters = langid.letter_count(text)
-    if letters < 2 * _MIN_SIDE_LETTERS:
-        return False
-    if line.lang_score < langid.SURE:
-        return True
-    if _CJK_EDGE.search(text):
-        return True
-    vi = [bool(_VI_WORD.fullmatch(word)) for word in text.split()]
-    if sum(vi) >= 2 and (_plain_run(vi) >= 5 or _plain_run(vi[::-1]) >= 5):
-        return True  # Vietnamese words at one end only
-    cyrillic = sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
-    return 0.15 * letters <= cyrillic <= 0.85 * letters
+def _side_language(text: str, evidence: str, seed: int) -> str | None:
+    """The language of a caption side: its own guess when sure, else what its words showed.
 
-
-def _plain_run(flags: list[bool]) -> int:
-    """How many words at the end of ``flags`` have no Vietnamese letter."""
-    run = 0
-    for flag in reversed(flags):
-        if flag:
-            break
-        run += 1
-    return run
-
-
-def _candidates(text: str) -> list[int]:
-    """Places to cut, nearest the middle first, at most :data:`_MAX_CANDIDATES`."""
-    cuts = {m.start() for m in _BOUNDARY.finditer(text)} | {m.start() for m in _CJK_EDGE.finditer(text)}
-    cuts.discard(0)
-    middle = len(text) / 2
-    return sorted(cuts, key=lambda cut: (abs(cut - middle), cut))[:_MAX_CANDIDATES]
+    Words with accents only show "not English" (``~``): then the guess must say which.
+    """
+    guess = langid.guess_line(text, seed)
+    sure = guess[0][0] if guess and guess[0][1] >= langid.SURE else None
+    if sure is not None and (sure == evidence or evidence in (_NOT_ENGLISH, "ru", "zh")):
+        return sure
+    return None if evidence == _NOT_ENGLISH else evidence
