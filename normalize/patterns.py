@@ -476,3 +476,35 @@ def tagline_score(text: str) -> float:
     if not (strong or generic):
         score = min(score, 0.25)
     return round(min(score, 1.0), 3)
+
+
+# --- share and follow lines -------------------------------------------------------------------
+
+_NETWORK = (
+    r"facebook|twitter|instagram|youtube|tiktok|linkedin|telegram|whatsapp|pinterest|reddit|zalo"
+    r"|weibo|wechat|微博|微信|vk|vkontakte|threads|messenger|rss"
+)
+_SHARE_VERB = (
+    r"share|follow|like us|subscribe|join us|find us|connect with us|theo dõi|chia sẻ|kết nối"
+    r"|suivez|partager|partagez|abonnez|síguenos|siga|compartir|compártelo|folgen sie|folgt|teilen"
+    r"|подписывайтесь|поделиться|следите|关注|分享"
+)
+_NETWORKS = re.compile(rf"(?<![^\W_])(?:{_NETWORK}|e-?mail|print)(?![^\W_])", re.IGNORECASE)
+_SHARES = re.compile(rf"(?<![^\W_])(?:{_SHARE_VERB})(?![^\W_])", re.IGNORECASE)
+_SOCIAL_MAX_WORDS = 12
+
+
+def social_rule(text: str) -> str | None:
+    """``"share"`` for share and follow lines: ``Share: Facebook | Twitter``, ``Follow X on Facebook``.
+
+    A short line naming a social network together with a share/follow word,
+    or naming two networks or more (a row of share buttons).
+    """
+    if len(text) > 160 or len(text.split()) > _SOCIAL_MAX_WORDS:
+        return None
+    networks = _NETWORKS.findall(text)
+    if not networks:
+        return None
+    if len(networks) >= 2 or _SHARES.search(text):
+        return "share"
+    return None

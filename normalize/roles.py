@@ -30,6 +30,12 @@ _LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"[.!?…。！？:;,\"”»)]$")
 _NAME_LINE = re.compile(r"^(?:[A-ZÀ-ÝĐ][\w.'’-]*\s+){1,4}[A-ZÀ-ÝĐ][\w.'’-]*$")
 _SPACE = re.compile(r"\s+")
+# "Site Name - slogan", "Site Name: slogan", "slogan | Site Name": a name of two to four
+# capitalised words (or one with +, a dot or inner capitals) beside a separator.
+_NAME_WORD = r"[A-ZÀ-ÝĐ][\w+.&'’]*"
+_SITE = rf"(?:{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}|[A-ZÀ-ÝĐ]\w*(?:[+.]\w*|[a-z][A-Z])\w*\+?)"
+_SEPARATOR = r"(?:\s*[:|]\s+|\s+[-–—|]\s+)"
+_TAGLINE_SHAPE = re.compile(rf"^(?:{_SITE}{_SEPARATOR}\S.*|\S.*{_SEPARATOR}{_SITE})$")
 
 
 def assign_roles(doc: Document, settings: Settings) -> None:
@@ -37,7 +43,7 @@ def assign_roles(doc: Document, settings: Settings) -> None:
     for line in doc.lines:
         _classify_alone(line, settings)
     _mark_repeats(doc.lines, settings.repeat_min)
-    _mark_taglines(doc.lines)
+    _mark_taglines(doc.lines, doc.lang)
     _mark_title(doc)
     _mark_trailing_credit(doc.lines)
     _mark_headings(doc.lines)
@@ -56,7 +62,7 @@ def _classify_alone(line: Line, settings: Settings) -> None:
         line.set_role(Role.IMAGE_ID, rule)
     elif parse_date(text):
         line.set_role(Role.DATE, "date")
-    elif rule := patterns.boilerplate_rule(text):
+    elif rule := patterns.boilerplate_rule(text) or patterns.social_rule(text):
         line.set_role(Role.BOILERPLATE, rule)
     elif rule := patterns.credit_rule(text):
         line.set_role(Role.CREDIT, rule)
@@ -76,14 +82,35 @@ def _mark_repeats(lines: list[Line], repeat_min: int) -> None:
             line.set_role(Role.BOILERPLATE, "repeated")
 
 
-def _mark_taglines(lines: list[Line]) -> None:
-    """Site taglines: sure by their look, or likely and standing at an edge."""
+def _mark_taglines(lines: list[Line], main: str | None) -> None:
+    """Site taglines: sure by their look, or likely and not where a heading stands.
+
+    A line shaped ``Site Name - slogan`` (or ``slogan | Site Name``) is a tagline
+    unless it stands as a heading does: after a paragraph and before a
+    paragraph of the main language.
+    """
     for index, line in enumerate(lines):
         if line.role is not Role.BODY:
             continue
         score = patterns.tagline_score(line.text)
         if score >= TAGLINE_SURE or (score >= TAGLINE_EDGE and _at_edge(lines, index)):
             line.set_role(Role.BOILERPLATE, "tagline")
+        elif _TAGLINE_SHAPE.match(line.text) and _is_heading_like(line.text):
+            if not _stands_as_heading(lines, index, main):
+                line.set_role(Role.BOILERPLATE, "tagline")
+
+
+def _stands_as_heading(lines: list[Line], index: int, main: str | None) -> bool:
+    before = next((line for line in reversed(lines[:index]) if not line.removed), None)
+    after = next((line for line in lines[index + 1 :] if not line.removed), None)
+    return (
+        before is not None
+        and before.role is Role.BODY
+        and after is not None
+        and after.role is Role.BODY
+        and after.lang == main
+        and _is_paragraph(after)
+    )
 
 
 def _at_edge(lines: list[Line], index: int) -> bool:
