@@ -7,7 +7,7 @@ with words of the main language at one end and words of another language at
 the other is cut where the fewest words stand on the wrong side; among equal
 cuts, a sentence end wins, then the cut whose sides translate each other
 best. The cut is kept only when both sides are long enough and score as a
-translation pair (``settings.min_pair_score``).
+translation pair (:data:`MIN_SPLIT_SCORE`).
 """
 
 from __future__ import annotations
@@ -20,6 +20,11 @@ from normalize._score import pair_score
 from normalize.document import Document, Line
 from normalize.settings import Settings
 
+#: A cut is kept only when its two sides score at least this as a translation pair; whether
+#: they are then paired is for :mod:`normalize.pairing` and ``settings.min_pair_score``.
+MIN_SPLIT_SCORE = 0.3
+#: At most this share of the telling words may stand on the wrong side of a cut.
+_MAX_WRONG_SHARE = 0.15
 #: Lines longer than this are paragraphs, never a caption and its translation.
 MAX_CHARS = 2000
 #: Each side of a cut holds at least this many letters...
@@ -33,34 +38,36 @@ _FUNCTION_WORDS = {
     "it be can could should do does did how why where more one some other just like very because also "
     "only even most many much now then out up them these those been being my me him us any all if or",
     "fr": "le les des est une dans pour qui avec sur pas aux ont été sont cette leur elle nous vous mais "
-    "très aussi comme plus tout ils elles était sa ses mon ma mes ton cet y en ne du au",
+    "très aussi comme plus tout ils elles était sa ses mon ma mes ton cet y en ne du au un de la je "
+    "j'ai j’ai c'est c’est il à que",
     "es": "el los las del una por para con está son fue pero como más sus muy también hay cuando desde "
-    "entre hasta sobre ellos ella yo usted estaba eso esta este estos ya sin porque donde qué",
-    "de": "der die das und ist nicht mit ein eine einen den dem auf für sich von zu im sind wurde auch "
+    "entre hasta sobre ellos ella yo usted estaba eso esta este estos ya sin porque donde qué un de la "
+    "que en no lo se me te mi tu al",
+    "de": "der die das und ist nicht mit ein eine einen den dem auf für sich von zu im sind wurde auch du "
     "wir ich nach bei aus oder ihre ihr sie er es wie wenn dass noch nur schon sehr wird werden war "
     "waren haben hat kann können mehr viele diese dieser",
-    "it": "il della che di per sono gli una con non è anche come più dei delle questo questa",
+    "it": "il della che di per sono gli una con non è anche come più dei delle questo questa un la",
     "pt": "os não uma com para são foi mais também pelo pela das dos você",
     "nl": "het een van en is zijn niet met voor op ook maar bij",
     "vi": "và là có các cho trong không khi này với sau thì như cũng rằng những người",
 }
-_WORD_LANGS: dict[str, str] = {}
+_WORD_LANGS: dict[str, frozenset[str]] = {}
 for _lang, _words in _FUNCTION_WORDS.items():
     for _word in _words.split():
-        # a word two languages share tells nothing
-        _WORD_LANGS[_word] = "" if _word in _WORD_LANGS else _lang
-_WORD_LANGS = {word: lang for word, lang in _WORD_LANGS.items() if lang}
+        _WORD_LANGS[_word] = _WORD_LANGS.get(_word, frozenset()) | {_lang}
 
 _CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
 _TOKEN = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")  # a CJK character is a word
 _FUNCTION_WORD = re.compile(
-    r"(?<![^\W\d_])(?:" + "|".join(sorted(_WORD_LANGS, key=len, reverse=True)) + r")(?![^\W\d_])",
+    r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, sorted(_WORD_LANGS, key=len, reverse=True))) + r")(?![^\W\d_])",
     re.IGNORECASE,
 )
 _VI_LETTER = re.compile("[\u01a0\u01a1\u01af\u01b0\u0110\u0111\u1ea0-\u1ef9]")
 _SCRIPT_LETTER = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f\u1e00-\u1eff]")
 _SENTENCE_BREAK = re.compile(r"[.!?…。！？][\"”»')]?(?=\s+\S)")
 _MAX_SENTENCE_CUTS = 6
+_STARTS_SENTENCE = re.compile(r"[\"“«¡¿(]?(?:[^\W_a-z]|[\u3000-\u9fff])")
+_ACCENTED_WORD = re.compile(r"\w*[\u00c0-\u024f]\w*")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"”»')]?$")
 _SCRIPTS = (
     ("ja", re.compile("[\u3040-\u30ff]")),
@@ -93,9 +100,12 @@ def _may_be_mixed(text: str, main: str) -> bool:
         return False
     if _SCRIPT_LETTER.search(text) or _VI_LETTER.search(text):
         return True  # another script, or Vietnamese letters: let the words tell
-    found = Counter(_WORD_LANGS[word.lower()] for word in _FUNCTION_WORD.findall(text))
-    others = sum(count for lang, count in found.items() if lang != main)
-    return found[main] >= MIN_WORDS and others >= MIN_WORDS
+    found = [_WORD_LANGS[word.lower()] for word in _FUNCTION_WORD.findall(text)]
+    mains = sum(1 for langs in found if langs == {main})
+    others = sum(1 for langs in found if main not in langs)
+    if main == "en" and _SENTENCE_BREAK.search(text):
+        others += len(_ACCENTED_WORD.findall(text))
+    return mains >= MIN_WORDS and others >= MIN_WORDS
 
 
 def word_language(token: str, main: str) -> str | None:
@@ -107,11 +117,15 @@ def word_language(token: str, main: str) -> str | None:
             return script_lang
     if _VI_LETTER.search(token):
         return "vi"
-    word = token.strip(".,;:!?\"'“”‘’«»()[]…-–—").lower()
-    lang = _WORD_LANGS.get(word)
-    if lang is None and main == "en" and not word.isascii() and _LATIN.search(word):
-        return _NOT_ENGLISH  # English words have no accents: another Latin language
-    return lang
+    word = token.strip(".,;:!?¡¿\"'“”‘’«»()[]…-–—").lower()
+    langs = _WORD_LANGS.get(word)
+    if langs is not None:
+        if main in langs:
+            return main if len(langs) == 1 else None
+        return next(iter(langs)) if len(langs) == 1 else _NOT_MAIN
+    if main == "en" and not word.isascii() and _LATIN.search(word):
+        return _NOT_MAIN  # English words have no accents: another Latin language
+    return None
 
 
 def _split(line: Line, main: str, settings: Settings) -> list[Line] | None:
@@ -119,8 +133,10 @@ def _split(line: Line, main: str, settings: Settings) -> list[Line] | None:
     text = line.text
     spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
     langs = [word_language(text[start:end], main) for start, end in spans]
-    others = Counter(lang for lang in langs if lang is not None and lang != main)
-    other = others.most_common(1)[0][0] if others else None
+    others = Counter(lang for lang in langs if lang is not None and lang not in (main, _NOT_MAIN))
+    other = others.most_common(1)[0][0] if others else (_NOT_MAIN if _NOT_MAIN in langs else None)
+    if other is not None and _script(other) == "latin":
+        langs = [other if lang == _NOT_MAIN else lang for lang in langs]
     if other is not None and _script(other) != _script(main):
         # two scripts: every word of a script counts, not just those that tell alone
         langs = [_by_script(text[start:end], main, other) for start, end in spans]
@@ -129,9 +145,12 @@ def _split(line: Line, main: str, settings: Settings) -> list[Line] | None:
     ranked = []
     for cut, cost_other_first, cost_main_first in _cut_costs(langs, main, other):
         unpunctuated = 0 if _SENTENCE_END.search(text[: spans[cut - 1][1]]) else 1
-        ranked.append(((cost_other_first, unpunctuated), cut, True))
-        ranked.append(((cost_main_first, unpunctuated), cut, False))
+        lower_next = 0 if _STARTS_SENTENCE.match(text, spans[cut][0]) else 1
+        ranked.append(((cost_other_first, unpunctuated, lower_next), cut, True))
+        ranked.append(((cost_main_first, unpunctuated, lower_next), cut, False))
     least = min(key for key, _, _ in ranked)
+    if least[0] > max(1, _MAX_WRONG_SHARE * (langs.count(main) + langs.count(other))):
+        return None  # words of both languages all along: one language quoting the other
     ties = [(cut, other_first) for key, cut, other_first in ranked if key == least]
     if len(ties) > 1:  # the better translation pair wins, then the earlier cut
         ties.sort(key=lambda tie: (-_pair_at(text, spans, tie[0], tie[1], other, main), tie[0]))
@@ -146,7 +165,8 @@ def _split_at_sentence(line: Line, main: str, settings: Settings) -> list[Line] 
     best: tuple[float, list[Line]] | None = None
     for at in cuts:
         left, right = text[:at].strip(), text[at:].strip()
-        left_lang, right_lang = _sure_language(left, settings.seed), _sure_language(right, settings.seed)
+        left_lang = _side_language(left, _NOT_MAIN, settings.seed)
+        right_lang = _side_language(right, _NOT_MAIN, settings.seed)
         if left_lang is None or right_lang is None or left_lang == right_lang:
             continue
         if main not in (left_lang, right_lang):
@@ -162,14 +182,8 @@ def _split_at_sentence(line: Line, main: str, settings: Settings) -> list[Line] 
     return best[1] if best else None
 
 
-def _sure_language(text: str, seed: int) -> str | None:
-    guess = langid.guess_line(text, seed)
-    if guess and guess[0][1] >= langid.SURE and langid.letter_count(text) >= MIN_SIDE_LETTERS:
-        return guess[0][0]
-    return None
-
-
-_NOT_ENGLISH = "~"
+#: A word that is not of the main language, but of which other one it does not say.
+_NOT_MAIN = "~"
 _SCRIPT_OF = {
     "ja": "cjk", "ko": "cjk", "zh": "cjk", "uk": "ru", "bg": "ru", "mk": "ru", "sr": "ru", "be": "ru",
 }
@@ -226,7 +240,7 @@ def _make_parts(
         return None
     src, tgt = (left, right) if other_first else (right, left)
     src_lang = _side_language(src, other, settings.seed)
-    if src_lang is None or src_lang == main or pair_score(src, src_lang, tgt, main) < settings.min_pair_score:
+    if src_lang is None or src_lang == main or pair_score(src, src_lang, tgt, main) < MIN_SPLIT_SCORE:
         return None
     parts = [Line(number=line.number, text=left), Line(number=line.number, text=right)]
     src_part, tgt_part = (parts[0], parts[1]) if other_first else (parts[1], parts[0])
@@ -235,13 +249,19 @@ def _make_parts(
     return parts
 
 
-def _side_language(text: str, evidence: str, seed: int) -> str | None:
-    """The language of a caption side: its own guess when sure, else what its words showed.
+def _side_language(text: str, hint: str, seed: int) -> str | None:
+    """The language of one side of a cut.
 
+    Its own words first (two function words or more of one language, twice as
+    many as of any other), then its sure guess, then what the cut was made on.
     Words with accents only show "not English" (``~``): then the guess must say which.
     """
+    told = Counter(
+        lang for m in _TOKEN.finditer(text) if (lang := word_language(m.group(), "")) not in (None, _NOT_MAIN)
+    ).most_common(2)
+    if told and told[0][1] >= MIN_WORDS and (len(told) == 1 or told[0][1] >= 2 * told[1][1]):
+        return told[0][0]
     guess = langid.guess_line(text, seed)
-    sure = guess[0][0] if guess and guess[0][1] >= langid.SURE else None
-    if sure is not None and (sure == evidence or evidence in (_NOT_ENGLISH, "ru", "zh")):
-        return sure
-    return None if evidence == _NOT_ENGLISH else evidence
+    if guess and guess[0][1] >= langid.SURE:
+        return guess[0][0]
+    return None if hint == _NOT_MAIN else hint

@@ -29,14 +29,16 @@ def pair_translations(doc: Document, settings: Settings) -> None:
         for index in sources:
             lines[index].set_role(Role.FOREIGN, "no-main-language")
         return
-    candidates = sorted(
-        (c for i in sources for c in _candidates(lines, i, main)),
-        key=lambda c: (-c[0], c[1], c[2]),
-    )
+    found = [c for i in sources for c in _candidates(lines, i, main) if c[0] >= settings.min_pair_score]
+    # A document places its translations one way (after their source, or before):
+    # the way that explains more of it is tried first, as jusText revises from context.
+    after = sum(score for score, src, tgt in found if tgt > src)
+    before = sum(score for score, src, tgt in found if tgt < src)
+    candidates = sorted(found, key=lambda c: ((c[2] > c[1]) != (after >= before), -c[0], c[1], c[2]))
     taken: set[int] = set()
     chosen: dict[int, Candidate] = {}
     for score, src, tgt in candidates:
-        if score < settings.min_pair_score or src in taken or tgt in taken:
+        if src in taken or tgt in taken:
             continue
         taken.update((src, tgt))
         chosen[src] = (score, src, tgt)

@@ -26,7 +26,7 @@ class Settings:
     """
 
     main_lang: str | None = None
-    min_pair_score: float = 0.4
+    min_pair_score: float = 0.3
     seed: int = 0
     repeat_min: int = 2
     boilerplate: frozenset[str] = field(default_factory=frozenset)
