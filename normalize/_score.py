@@ -23,13 +23,34 @@ from functools import lru_cache
 
 #: Characters of a language per character of the same text in English.
 _CHARS_PER_ENGLISH_CHAR = {
-    "zh": 0.30, "ja": 0.38, "ko": 0.45, "th": 0.95, "vi": 1.02, "ru": 1.03, "uk": 1.03,
-    "bg": 1.05, "fr": 1.13, "es": 1.06, "it": 1.10, "pt": 1.08, "de": 1.10, "nl": 1.10,
-    "pl": 1.08, "id": 1.12, "ar": 0.85, "he": 0.80, "el": 1.10, "tr": 1.02, "hi": 1.00,
+    "zh": 0.30,
+    "ja": 0.38,
+    "ko": 0.45,
+    "th": 0.95,
+    "vi": 1.02,
+    "ru": 1.03,
+    "uk": 1.03,
+    "bg": 1.05,
+    "fr": 1.13,
+    "es": 1.06,
+    "it": 1.10,
+    "pt": 1.08,
+    "de": 1.10,
+    "nl": 1.10,
+    "pl": 1.08,
+    "id": 1.12,
+    "ar": 0.85,
+    "he": 0.80,
+    "el": 1.10,
+    "tr": 1.02,
+    "hi": 1.00,
 }
+_LENGTH_FLOOR = 0.1  # below this, the lengths alone nearly rule a pair out
 _LENGTH_SIGMA = 0.22  # spread of log(ratio) for true translations (measured: 0.12 to 0.17)
 #: Scripts whose names cannot be compared with Latin letters (Cyrillic is transliterated).
-_NO_LATIN_NAMES = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0600-\u06ff\u0e00-\u0e7f\u0900-\u097f]")
+_NO_LATIN_NAMES = re.compile(
+    "[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0600-\u06ff\u0e00-\u0e7f\u0900-\u097f]"
+)
 _WEIGHTS = {"length": 1.0, "numbers": 1.2, "names": 1.0, "cognates": 1.0}
 #: Shared word stems this share of the words (Dice) count as full evidence.
 _COGNATE_FULL = 0.15
@@ -41,14 +62,57 @@ _ORDINAL_OR_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?")
 _TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _MONTHS = {
     # English, French, Spanish, German, Italian, Portuguese: stems of 3+ letters
-    "jan": 1, "janv": 1, "ene": 1, "gen": 1, "feb": 2, "fév": 2, "fev": 2, "febr": 2,
-    "mar": 3, "mär": 3, "apr": 4, "avr": 4, "abr": 4, "may": 5, "mai": 5, "mayo": 5,
-    "mag": 5, "jun": 6, "juin": 6, "giu": 6, "jul": 7, "juil": 7, "lug": 7, "aug": 8,
-    "aoû": 8, "ago": 8, "sep": 9, "set": 9, "oct": 10, "okt": 10, "ott": 10, "out": 10,
-    "nov": 11, "dec": 12, "déc": 12, "dic": 12, "dez": 12,
+    "jan": 1,
+    "janv": 1,
+    "ene": 1,
+    "gen": 1,
+    "feb": 2,
+    "fév": 2,
+    "fev": 2,
+    "febr": 2,
+    "mar": 3,
+    "mär": 3,
+    "apr": 4,
+    "avr": 4,
+    "abr": 4,
+    "may": 5,
+    "mai": 5,
+    "mayo": 5,
+    "mag": 5,
+    "jun": 6,
+    "juin": 6,
+    "giu": 6,
+    "jul": 7,
+    "juil": 7,
+    "lug": 7,
+    "aug": 8,
+    "aoû": 8,
+    "ago": 8,
+    "sep": 9,
+    "set": 9,
+    "oct": 10,
+    "okt": 10,
+    "ott": 10,
+    "out": 10,
+    "nov": 11,
+    "dec": 12,
+    "déc": 12,
+    "dic": 12,
+    "dez": 12,
     # Russian (genitive stems)
-    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "май": 5, "июн": 6, "июл": 7,
-    "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
+    "янв": 1,
+    "фев": 2,
+    "мар": 3,
+    "апр": 4,
+    "мая": 5,
+    "май": 5,
+    "июн": 6,
+    "июл": 7,
+    "авг": 8,
+    "сен": 9,
+    "окт": 10,
+    "ноя": 11,
+    "дек": 12,
 }
 _MONTH_WORD = re.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|december"
@@ -61,15 +125,63 @@ _MONTH_WORD = re.compile(
     re.IGNORECASE,
 )
 _VI_NUMBERS = {
-    "giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
-    "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
+    "giêng": 1,
+    "một": 1,
+    "hai": 2,
+    "ba": 3,
+    "tư": 4,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+    "mười một": 11,
+    "mười hai": 12,
+    "chạp": 12,
 }
-_VI_MONTH = re.compile(r"tháng\s+(mười một|mười hai|" + "|".join(_VI_NUMBERS) + r")(?![^\W\d_])", re.IGNORECASE)
+_VI_MONTH = re.compile(
+    r"tháng\s+(mười một|mười hai|" + "|".join(_VI_NUMBERS) + r")(?![^\W\d_])", re.IGNORECASE
+)
 _CYRILLIC = dict(
     zip(
         "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
-         "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"],
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "y",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "",
+            "y",
+            "",
+            "e",
+            "yu",
+            "ya",
+        ],
         strict=True,
     )
 )
@@ -92,6 +204,8 @@ def pair_score(src: str, src_lang: str, tgt: str, tgt_lang: str) -> float:
     score = sum(_WEIGHTS[kind] * value for kind, value in evidence.items()) / total
     if evidence.get("numbers") == 0.0 and numbers_of(src) and numbers_of(tgt):
         score *= 0.5  # both sides give numbers, and none agree
+    if evidence["length"] < _LENGTH_FLOOR:
+        score *= 0.5  # translations are seldom this far from the expected length
     # Missing evidence of one kind on a long pair is itself weak evidence against it.
     if len(evidence) == 1 and min(len(src), len(tgt)) > 120:
         score *= 0.9
@@ -137,7 +251,7 @@ def names_of(text: str) -> frozenset[str]:
     for match in _TOKEN.finditer(text):
         token = match.group()
         before = text[max(0, match.start() - 2) : match.start()]
-        if any(mark in before for mark in ".!?:\"“«"):
+        if any(mark in before for mark in '.!?:"“«'):
             sentence_start = True
         latin = _latin(token)
         capitalised = len(latin) >= 2 and latin[0].isupper() and not _MONTH_WORD.fullmatch(token)

@@ -59,7 +59,9 @@ for _lang, _words in _FUNCTION_WORDS.items():
 _CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
 _TOKEN = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")  # a CJK character is a word
 _FUNCTION_WORD = re.compile(
-    r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, sorted(_WORD_LANGS, key=len, reverse=True))) + r")(?![^\W\d_])",
+    r"(?<![^\W\d_])(?:"
+    + "|".join(map(re.escape, sorted(_WORD_LANGS, key=len, reverse=True)))
+    + r")(?![^\W\d_])",
     re.IGNORECASE,
 )
 _VI_LETTER = re.compile("[\u01a0\u01a1\u01af\u01b0\u0110\u0111\u1ea0-\u1ef9]")
@@ -108,23 +110,44 @@ def _may_be_mixed(text: str, main: str) -> bool:
     return mains >= MIN_WORDS and others >= MIN_WORDS
 
 
-def word_language(token: str, main: str) -> str | None:
-    """The language a single word shows by itself, if any."""
+def word_languages(token: str) -> frozenset[str] | None:
+    """The languages a single word may be in, by its own look; ``None`` when it does not say.
+
+    ``{"~"}`` stands for "any language but English": a Latin word with accents.
+    """
     for script_lang, pattern in _SCRIPTS:
         if pattern.search(token):
-            if script_lang == "ru" and main in ("uk", "bg", "mk", "sr", "be", "kk"):
-                return main
-            return script_lang
+            return _ONE[script_lang]
     if _VI_LETTER.search(token):
-        return "vi"
+        return _ONE["vi"]
     word = token.strip(".,;:!?¡¿\"'“”‘’«»()[]…-–—").lower()
     langs = _WORD_LANGS.get(word)
-    if langs is not None:
-        if main in langs:
-            return main if len(langs) == 1 else None
-        return next(iter(langs)) if len(langs) == 1 else _NOT_MAIN
-    if main == "en" and not word.isascii() and _LATIN.search(word):
-        return _NOT_MAIN  # English words have no accents: another Latin language
+    if langs is None and not word.isascii() and _LATIN.search(word):
+        return _NOT_ENGLISH  # English words have no accents: another Latin language
+    return langs
+
+
+def _label(langs: frozenset[str] | None, main: str, other: str) -> str | None:
+    """``main``, ``other`` or ``None``: which of the two a word with ``langs`` belongs to."""
+    if langs is None:
+        return None
+    if langs is _NOT_ENGLISH:
+        langs = frozenset({other}) if main == "en" else frozenset({main}) if other == "en" else langs
+    in_main, in_other = main in langs, other in langs
+    return main if in_main and not in_other else other if in_other and not in_main else None
+
+
+def _other_language(word_langs: list[frozenset[str] | None], main: str) -> str | None:
+    """The language besides ``main`` the words show most (``~`` when only accents show one)."""
+    votes: dict[str, float] = {}
+    for langs in word_langs:
+        if langs is not None and main not in langs and langs is not _NOT_ENGLISH:
+            for lang in langs:
+                votes[lang] = votes.get(lang, 0.0) + 1 / len(langs)
+    if votes:
+        return min(votes, key=lambda lang: (-votes[lang], lang))
+    if main == "en" and _NOT_ENGLISH in word_langs:
+        return _NOT_MAIN
     return None
 
 
@@ -132,15 +155,16 @@ def _split(line: Line, main: str, settings: Settings) -> list[Line] | None:
     """Two lines (same number) when ``line`` is a caption and its translation, else ``None``."""
     text = line.text
     spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    langs = [word_language(text[start:end], main) for start, end in spans]
-    others = Counter(lang for lang in langs if lang is not None and lang not in (main, _NOT_MAIN))
-    other = others.most_common(1)[0][0] if others else (_NOT_MAIN if _NOT_MAIN in langs else None)
-    if other is not None and _script(other) == "latin":
-        langs = [other if lang == _NOT_MAIN else lang for lang in langs]
-    if other is not None and _script(other) != _script(main):
+    word_langs = [word_languages(text[start:end]) for start, end in spans]
+    other = _other_language(word_langs, main)
+    if other is None:
+        return _split_at_sentence(line, main, settings)
+    if _script(other) != _script(main):
         # two scripts: every word of a script counts, not just those that tell alone
         langs = [_by_script(text[start:end], main, other) for start, end in spans]
-    if other is None or min(langs.count(main), langs.count(other)) < MIN_WORDS:
+    else:
+        langs = [_label(word, main, other) for word in word_langs]
+    if min(langs.count(main), langs.count(other)) < MIN_WORDS:
         return _split_at_sentence(line, main, settings)
     ranked = []
     for cut, cost_other_first, cost_main_first in _cut_costs(langs, main, other):
@@ -182,10 +206,19 @@ def _split_at_sentence(line: Line, main: str, settings: Settings) -> list[Line] 
     return best[1] if best else None
 
 
-#: A word that is not of the main language, but of which other one it does not say.
+#: The other language of a line whose words show only that it is not English.
 _NOT_MAIN = "~"
+_NOT_ENGLISH = frozenset({_NOT_MAIN})
+_ONE = {lang: frozenset({lang}) for lang in ("ja", "ko", "zh", "ru", "ar", "th", "el", "he", "hi", "vi")}
 _SCRIPT_OF = {
-    "ja": "cjk", "ko": "cjk", "zh": "cjk", "uk": "ru", "bg": "ru", "mk": "ru", "sr": "ru", "be": "ru",
+    "ja": "cjk",
+    "ko": "cjk",
+    "zh": "cjk",
+    "uk": "ru",
+    "bg": "ru",
+    "mk": "ru",
+    "sr": "ru",
+    "be": "ru",
 }
 _LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f\u1e00-\u1eff]")
 
@@ -257,7 +290,9 @@ def _side_language(text: str, hint: str, seed: int) -> str | None:
     Words with accents only show "not English" (``~``): then the guess must say which.
     """
     told = Counter(
-        lang for m in _TOKEN.finditer(text) if (lang := word_language(m.group(), "")) not in (None, _NOT_MAIN)
+        next(iter(langs))
+        for m in _TOKEN.finditer(text)
+        if (langs := word_languages(m.group())) is not None and len(langs) == 1 and langs is not _NOT_ENGLISH
     ).most_common(2)
     if told and told[0][1] >= MIN_WORDS and (len(told) == 1 or told[0][1] >= 2 * told[1][1]):
         return told[0][0]
