@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from copy import deepcopy
 
 from lxml import etree
 
@@ -85,8 +86,8 @@ def flush(parts: list[str], start: int) -> Iterator[tuple[int, str]]:
 def alt_caption(img: etree._Element, title: str | None = None) -> str | None:
     """The ``alt`` text of an image that has no other caption, when it reads as one.
 
-    Not a file name, a label ("... image"), a link's image, nor mostly the
-    page's title again.
+    Not a file name, a label ("... image"), a link's image, an image with a
+    caption element beside it, nor mostly the page's title again.
     """
     alt = norm(img.get("alt") or "")
     words = alt.split()
@@ -95,12 +96,27 @@ def alt_caption(img: etree._Element, title: str | None = None) -> str | None:
     for parent in img.iterancestors("figure", "a"):
         if parent.tag == "a" or parent.find(".//figcaption") is not None:
             return None
+    if caption_beside(img) is not None:
+        return None
     if title:
         title_words = set(_WORD.findall(title.casefold()))
         alt_words = _WORD.findall(alt.casefold())
         if sum(word in title_words for word in alt_words) >= 0.6 * len(alt_words):
             return None
     return alt
+
+
+def caption_beside(img: etree._Element) -> etree._Element | None:
+    """An element classed as a caption, with text, by ``img`` (under its parent or grandparent)."""
+    holder = img.getparent()
+    if holder is not None and holder.getparent() is not None and len(holder) == 1:
+        holder = holder.getparent()
+    if holder is None:
+        return None
+    for el in holder.iter():
+        if el is not img and "caption" in str(el.get("class") or "").lower() and text_of(el).strip():
+            return el
+    return None
 
 
 _FILE_OR_LABEL = re.compile(
@@ -141,13 +157,18 @@ def find_captions(
     first = numbers[region] if region is not None else min(numbers[el] for el in found)
     captions: list[tuple[int, str]] = []
     seen: set[str] = set()
+    for el in tree.iter("blockquote"):
+        base = numbers[el]
+        if first <= base <= end and not hidden_in(el) and next(el.iterancestors("blockquote"), None) is None:
+            captions.extend((base + n, text) for n, text in walk(el))
     for el in tree.iter("figcaption", "img"):
         base = numbers[el]
-        if not first <= base <= end or hidden_in(el) or in_media(el):
+        if not first <= base <= end or hidden_in(el) or in_media(el) or in_gallery(el, region):
             continue
         if el.tag == "img":
-            alt = alt_caption(el, title)
-            parts = [(0, alt)] if alt else []
+            beside = caption_beside(el)
+            alt = alt_caption(el, title) if beside is None else None
+            parts = [(0, alt)] if alt else caption_parts(beside) if beside is not None else []
         else:
             parts = caption_parts(el)
         for n, text in parts:
@@ -192,22 +213,65 @@ def find_continuations(
     return found
 
 
-#: Class names of the parts of a caption that only credit it.
-_CREDIT = re.compile(r"credit|copyright|source|byline|author|attribution", re.IGNORECASE)
+#: Class names of the parts of a caption that only credit it or label it for screen readers.
+_NOT_CAPTION = re.compile(
+    r"credit|copyright|source|byline|author|attribution|sr-only|visually-hidden|off-?screen|screen-?reader",
+    re.IGNORECASE,
+)
 
 
 def caption_parts(caption: etree._Element) -> list[tuple[int, str]]:
-    """The parts of a ``<figcaption>``, without credit-only parts when it has others."""
-    elements = list(caption.iter())
-    credits = {el for el in elements if _CREDIT.search(str(el.get("class") or ""))}
-    parts = []
-    for n, text in walk(caption):
-        el = elements[n]
-        in_credit = any(a in credits for a in (el, *el.iterancestors()))
-        parts.append((n, text, in_credit or len(text.split()) < 3))
-    if any(not minor for _, _, minor in parts):
-        return [(n, text) for n, text, minor in parts if not minor]
-    return [(n, text) for n, text, _ in parts]
+    """The parts of a ``<figcaption>``, without its credits and screen-reader labels.
+
+    Elements classed as a credit ("credit", "copyright", ...) or as text for
+    screen readers only ("Image caption") are left out, and parts of one or
+    two words when the caption has longer ones.
+    """
+    copy = deepcopy(caption)
+    copy.tail = None
+    for el in list(copy.iter()):
+        if el is not copy and _NOT_CAPTION.search(str(el.get("class") or "")):
+            _drop(el)
+    parts = list(walk(copy))
+    if any(len(text.split()) >= 3 for _, text in parts):
+        return [(n, text) for n, text in parts if len(text.split()) >= 3]
+    return parts
+
+
+def _drop(el: etree._Element) -> None:
+    """Take ``el`` out of its tree, keeping the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+_GALLERY = re.compile(r"gallery|slide|carousel|swiper|lightbox", re.IGNORECASE)
+
+
+def in_gallery(el: etree._Element, region: etree._Element | None) -> bool:
+    """Within a gallery, slideshow or carousel inside the article.
+
+    That is an element so classed that holds more than one image besides
+    thumbnails: a single image in a wrapper so named is the article's own figure.
+    """
+    for ancestor in el.iterancestors():
+        if ancestor is region:
+            return False
+        if _GALLERY.search(str(ancestor.get("class") or "")) and _images(ancestor) > 1:
+            return True
+    return False
+
+
+def _images(el: etree._Element) -> int:
+    """The images under ``el`` that are not a link's (a thumbnail)."""
+    return sum(1 for img in el.iter("img") if next(img.iterancestors("a"), None) is None)
 
 
 def in_media(el: etree._Element) -> bool:

@@ -6,12 +6,19 @@ paragraph, then the article's paragraphs, headings, list items and figure
 captions in page order, one paragraph each, separated by a blank line.
 
 - Main content of a whole page comes from trafilatura (the best measured
-  extractor; ``benchmarks/extraction.py`` measures ours against it). It drops
-  figure captions, which carry the translations we pair, so a second pass over
-  the page takes the ``<figcaption>``\\ s (each ``<p>`` or ``<br>``-separated
-  part its own paragraph: a caption and its translation give two) and the
-  ``alt`` text of images with no other caption, when they stand inside the
-  article, and puts them where they stand in the page.
+  extractor; ``benchmarks/extraction.py`` measures ours against it), in its
+  precise reading (``favor_precision``, no comments; its default reading when
+  that keeps almost nothing), run on our own parsed tree so the page is parsed
+  once. Its paragraphs are found again in the page, in order. It drops figure
+  captions, which carry the translations we pair; so the captions that stand
+  inside the article (the element holding its paragraphs) are put back where
+  they stand: ``<figcaption>``\\ s (each ``<p>`` or ``<br>``-separated part its
+  own paragraph: a caption and its translation give two; credits and
+  screen-reader labels left out), a caption element beside an image, else the
+  image's ``alt`` text when it reads as a caption. Captions of galleries and
+  video players are left out, and so is what the text says already. Quotes
+  (``<blockquote>``, embedded posts) inside the article are kept, and a body
+  the page splits into like containers is joined (trafilatura keeps the first).
 - A fragment (no ``<html>``/``<body>``) is the article already: all its blocks
   are kept, as they are when trafilatura finds nothing in a page.
 - Title: the page's ``<h1>`` when it agrees with ``og:title`` or ``<title>``,
@@ -144,11 +151,10 @@ def _main_blocks(tree: lxml.html.HtmlElement, url: str | None, title: str | None
     placed_at = [el for el in found if el is not None]
     if not placed_at:
         return blocks
-    body_keys = {text_key(text) for text in blocks}
     region = find_region(placed_at)
     extra = find_continuations(tree, region, numbers)
     extra += find_captions(tree, placed_at, region, numbers, title)
-    extra = [(n, text) for n, text in extra if text_key(text) not in body_keys]
+    extra = _new_texts(blocks, extra)
     if not extra:
         return blocks
     # Each caption (or continuation) goes before the first paragraph that stands after it;
@@ -158,6 +164,21 @@ def _main_blocks(tree: lxml.html.HtmlElement, url: str | None, title: str | None
     merged.extend((number, 1, text) for number, text in zip(at, blocks, strict=True))
     merged.sort(key=lambda item: (item[0], item[1]))
     return [text for _, _, text in merged]
+
+
+def _new_texts(blocks: list[str], extra: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``extra`` without what the paragraphs or a longer extra text already say.
+
+    A caption shortened with an ellipsis counts as said by its full form.
+    """
+    keys = [text_key(text).rstrip(".…").rstrip() for _, text in extra]
+    said = "\n".join(text_key(text) for text in blocks)
+    kept = []
+    for i, (item, key) in enumerate(zip(extra, keys, strict=True)):
+        longer = any(key in other and (key != other or j < i) for j, other in enumerate(keys) if j != i)
+        if not longer and key not in said:
+            kept.append(item)
+    return kept
 
 
 def _place(
