@@ -166,12 +166,16 @@ def _main_blocks(tree: lxml.html.HtmlElement, url: str | None, title: str | None
     return [text for _, _, text in merged]
 
 
+_TRUNCATED = re.compile(r"\s*(?:\.\.\.|…)[^.…]{0,20}$|[.…\s]+$")
+
+
 def _new_texts(blocks: list[str], extra: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """``extra`` without what the paragraphs or a longer extra text already say.
 
-    A caption shortened with an ellipsis counts as said by its full form.
+    A caption shortened with an ellipsis (and a "more" link after it) counts
+    as said by its full form.
     """
-    keys = [text_key(text).rstrip(".…").rstrip() for _, text in extra]
+    keys = [_TRUNCATED.sub("", text_key(text)) for _, text in extra]
     said = "\n".join(text_key(text) for text in blocks)
     kept = []
     for i, (item, key) in enumerate(zip(extra, keys, strict=True)):

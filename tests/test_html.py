@@ -205,7 +205,13 @@ def test_article_captions_quotes_and_repeated_paragraphs() -> None:
     assert "Minh Anh" not in page.text
     # The caption beside an image is used, not its alt text as well.
     assert "Boats moored along the river near the market at dusk." in paras
-    assert "Boats moored along the river near the market" not in [p for p in paras if not p.endswith("dusk.")]
+    assert [p for p in paras if p.startswith("Boats moored")] == [
+        "Boats moored along the river near the market at dusk."
+    ]
+    # A caption shortened with an ellipsis is left out when its full form is there.
+    full = "A lantern maker glues silk onto a bamboo frame in her shop on the main street of the quarter."
+    assert full in paras
+    assert "in her shop on ... more" not in page.text
     # A quote inside the article is kept; a gallery's captions, the ad and the related box are not.
     assert "We waited three years for this night, and it was worth every minute of the wait." in paras
     for text in ("Gallery photo one", "Gallery photo two", "Advertisement", "Most read",
@@ -215,7 +221,8 @@ def test_article_captions_quotes_and_repeated_paragraphs() -> None:
     city = position(paras, "The city says the markets will open")
     assert paras[city - 1] == "Prep list" and paras[city + 1] == "Prep list"
     order = ["The night markets", "Khách tham quan", "Visitors at the old", "The city says",
-             "Residents of the", "We waited three", "Traffic police", "Boats moored", "The organisers hope"]
+             "Residents of the", "We waited three", "Traffic police", "Boats moored", "A lantern maker",
+             "The organisers hope"]
     places = [position(paras, text) for text in order]
     assert places == sorted(places)
 
