@@ -231,14 +231,37 @@ def caption_parts(caption: etree._Element) -> list[tuple[int, str]]:
     copy.tail = None
     for el in list(copy.iter()):
         if el is not copy and _NOT_CAPTION.search(str(el.get("class") or "")):
-            _drop(el)
+            drop(el)
     parts = list(walk(copy))
     if any(len(text.split()) >= 3 for _, text in parts):
         return [(n, text) for n, text in parts if len(text.split()) >= 3]
     return parts
 
 
-def _drop(el: etree._Element) -> None:
+#: Class names of what a page shows on hover: a card about a linked name, say.
+_ON_HOVER = re.compile(r"tooltip|popover|rollover|hovercard", re.IGNORECASE)
+
+
+def drop_hover_cards(tree: etree._Element) -> None:
+    """Take out of ``tree`` the cards a page shows on hover, which are not the article's text.
+
+    A hover element (by its class name) holds what is always shown (a linked
+    name) and then its card: the parts so classed that come after some text
+    within it are taken out; the name stays.
+    """
+    hovers = [el for el in tree.iter() if _ON_HOVER.search(str(el.get("class") or ""))]
+    for wrapper in hovers:
+        if any(_ON_HOVER.search(str(a.get("class") or "")) for a in wrapper.iterancestors()):
+            continue
+        shown = bool((wrapper.text or "").strip())
+        for child in list(wrapper):
+            if shown and _ON_HOVER.search(str(child.get("class") or "")):
+                drop(child)
+                continue
+            shown = shown or bool(text_of(child).strip() or (child.tail or "").strip())
+
+
+def drop(el: etree._Element) -> None:
     """Take ``el`` out of its tree, keeping the text that follows it."""
     parent = el.getparent()
     if parent is None:

@@ -47,6 +47,7 @@ from lxml import etree
 from normalize._htmlblocks import (
     BLOCKS,
     SKIP,
+    drop_hover_cards,
     find_captions,
     find_continuations,
     find_region,
@@ -142,6 +143,7 @@ def _depth(tree: lxml.html.HtmlElement) -> int:
 
 def _main_blocks(tree: lxml.html.HtmlElement, url: str | None, title: str | None) -> list[str]:
     """trafilatura's paragraphs of a whole page, with the article's captions put back."""
+    drop_hover_cards(tree)
     blocks = _trafilatura_blocks(tree, url)
     if not blocks:
         body_el = tree.find("body")

@@ -208,6 +208,9 @@ def test_article_captions_quotes_and_repeated_paragraphs() -> None:
     assert [p for p in paras if p.startswith("Boats moored")] == [
         "Boats moored along the river near the market at dusk."
     ]
+    # A card shown on hover over a name is not text of the article.
+    assert "some welcomed the visitors and the business they bring" in page.text
+    assert "Tourism chief resigns" not in page.text
     # A caption shortened with an ellipsis is left out when its full form is there.
     full = "A lantern maker glues silk onto a bamboo frame in her shop on the main street of the quarter."
     assert full in paras
