@@ -9,7 +9,9 @@ captions in page order, one paragraph each, separated by a blank line.
   extractor; ``benchmarks/extraction.py`` measures ours against it), in its
   precise reading (``favor_precision``, no comments; its default reading when
   that keeps almost nothing), run on our own parsed tree so the page is parsed
-  once. Its paragraphs are found again in the page, in order. It drops figure
+  once, without the cards the page shows on hover. Its paragraphs are found
+  again in the page, in order; those in an ``<article>`` within another (related
+  posts, comments) are left out, unless all are. It drops figure
   captions, which carry the translations we pair; so the captions that stand
   inside the article (the element holding its paragraphs) are put back where
   they stand: ``<figcaption>``\\ s (each ``<p>`` or ``<br>``-separated part its
@@ -150,6 +152,7 @@ def _main_blocks(tree: lxml.html.HtmlElement, url: str | None, title: str | None
         return [text for _, text in walk(body_el if body_el is not None else tree)]
     numbers = {el: n for n, el in enumerate(tree.iter())}
     found = _place(tree, blocks, numbers)
+    blocks, found = _without_nested_articles(blocks, found)
     placed_at = [el for el in found if el is not None]
     if not placed_at:
         return blocks
@@ -169,6 +172,25 @@ def _main_blocks(tree: lxml.html.HtmlElement, url: str | None, title: str | None
 
 
 _TRUNCATED = re.compile(r"\s*(?:\.\.\.|…)[^.…]{0,20}$|[.…\s]+$")
+
+
+def _without_nested_articles(
+    blocks: list[str], found: list[etree._Element | None]
+) -> tuple[list[str], list[etree._Element | None]]:
+    """The paragraphs, without those in an ``<article>`` within another (a related post, a comment).
+
+    Unless that is where all of them stand.
+    """
+    nested = [el is not None and _in_nested_article(el) for el in found]
+    if not any(nested) or all(nested):
+        return blocks, found
+    kept = [i for i, inside in enumerate(nested) if not inside]
+    return [blocks[i] for i in kept], [found[i] for i in kept]
+
+
+def _in_nested_article(el: etree._Element) -> bool:
+    articles = el.iterancestors("article")
+    return next(articles, None) is not None and next(articles, None) is not None
 
 
 def _new_texts(blocks: list[str], extra: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -220,6 +220,10 @@ def test_article_captions_quotes_and_repeated_paragraphs() -> None:
     for text in ("Gallery photo one", "Gallery photo two", "Advertisement", "Most read",
                  "All rights reserved"):
         assert text not in page.text, text
+    # Posts in <article>s within the article are related posts, not its text.
+    for text in ("Lantern festival draws record crowds", "hotels of the quarter were full",
+                 "Cafes along the river"):
+        assert text not in page.text, text
     # A paragraph that stands twice in the article stays where each stands.
     city = position(paras, "The city says the markets will open")
     assert paras[city - 1] == "Prep list" and paras[city + 1] == "Prep list"
