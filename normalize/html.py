@@ -6,12 +6,21 @@ paragraph, then the article's paragraphs, headings, list items and figure
 captions in page order, one paragraph each, separated by a blank line.
 
 - Main content of a whole page comes from trafilatura (the best measured
-  extractor; ``benchmarks/extraction.py`` measures ours against it). It drops
-  figure captions, which carry the translations we pair, so a second pass over
-  the page takes the ``<figcaption>``\\ s (each ``<p>`` or ``<br>``-separated
-  part its own paragraph: a caption and its translation give two) and the
-  ``alt`` text of images with no other caption, when they stand inside the
-  article, and puts them where they stand in the page.
+  extractor; ``benchmarks/extraction.py`` measures ours against it), in its
+  precise reading (``favor_precision``, no comments; its default reading when
+  that keeps almost nothing), run on our own parsed tree so the page is parsed
+  once, without the cards the page shows on hover. Its paragraphs are found
+  again in the page, in order; those in an ``<article>`` within another (related
+  posts, comments) are left out, unless all are. It drops figure
+  captions, which carry the translations we pair; so the captions that stand
+  inside the article (the element holding its paragraphs) are put back where
+  they stand: ``<figcaption>``\\ s (each ``<p>`` or ``<br>``-separated part its
+  own paragraph: a caption and its translation give two; credits and
+  screen-reader labels left out), a caption element beside an image, else the
+  image's ``alt`` text when it reads as a caption. Captions of galleries and
+  video players are left out, and so is what the text says already. Quotes
+  (``<blockquote>``, embedded posts) inside the article are kept, and a body
+  the page splits into like containers is joined (trafilatura keeps the first).
 - A fragment (no ``<html>``/``<body>``) is the article already: all its blocks
   are kept, as they are when trafilatura finds nothing in a page.
 - Title: the page's ``<h1>`` when it agrees with ``og:title`` or ``<title>``,
@@ -29,14 +38,26 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 import lxml.html
 import trafilatura
 from lxml import etree
 
+from normalize._htmlblocks import (
+    BLOCKS,
+    SKIP,
+    drop_hover_cards,
+    find_captions,
+    find_continuations,
+    find_region,
+    flush,
+    norm,
+    text_key,
+    walk,
+)
 from normalize.encoding import declared_charset, decode_bytes, looks_binary
 
 __all__ = ["Page", "extract_html"]
@@ -57,17 +78,6 @@ class Page:
     encoding: str | None
 
 
-#: Elements that start and end a paragraph of their own.
-_BLOCKS = frozenset((
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "pre", "figcaption",
-    "caption", "td", "th", "tr", "div", "section", "article", "header", "footer", "aside", "nav",
-    "main", "figure", "ul", "ol", "dl", "table", "form", "address", "center", "details", "summary",
-))
-#: Elements whose content is never text of the article.
-_SKIP = frozenset((
-    "script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe", "object",
-    "select", "button",
-))
 #: Blocks whose text we look up to place trafilatura's paragraphs in the page.
 _LEAVES = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "blockquote", "pre", "td",
            "th", "div", "figcaption", "span", "section")
@@ -81,8 +91,11 @@ _DATE_META = frozenset((
     "dcterms.date", "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published",
     "cxenseparse:recs:publishtime",
 ))
+#: Parses as trafilatura does, so that it can work on our tree (parsed once).
+_PARSER = lxml.html.HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True)
+#: lxml refuses text that declares its encoding; the text is decoded already.
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _HTML_START = re.compile(r"<(?:html|body|head)\b", re.IGNORECASE)
-_SPACE = re.compile(r"\s+")
 _LIST_MARK = re.compile(r"^- (?=\S)")
 
 
@@ -102,7 +115,7 @@ def extract_html(html: str | bytes, url: str | None = None) -> Page:
     if not html.strip():
         return Page("", None, None, encoding)
     try:
-        tree = lxml.html.document_fromstring(html)
+        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1), parser=_PARSER)
     except (etree.ParserError, ValueError):  # only comments or a bare declaration
         return Page("", None, None, encoding)
     if _depth(tree) >= _MAX_DEPTH:
@@ -110,23 +123,15 @@ def extract_html(html: str | bytes, url: str | None = None) -> Page:
     title = _title(tree)
     date = _date(tree, html)
     whole_page = _HTML_START.search(html) is not None
-    blocks = _main_blocks(html, tree, url) if whole_page else [text for _, text in _walk(tree)]
+    blocks = _main_blocks(tree, url, title) if whole_page else [text for _, text in walk(tree)]
     if title is not None:
-        key = _key(title)
-        blocks = [text for text in blocks if _key(text) != key]
+        key = text_key(title)
+        blocks = [text for text in blocks if text_key(text) != key]
     return Page(_join([title, *blocks] if title else blocks), title, date, encoding)
 
 
 def _join(blocks: Iterable[str]) -> str:
     return "\n\n".join(blocks)
-
-
-def _norm(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
-
-
-def _key(text: str) -> str:
-    return _norm(text).casefold()
 
 
 def _depth(tree: lxml.html.HtmlElement) -> int:
@@ -138,172 +143,128 @@ def _depth(tree: lxml.html.HtmlElement) -> int:
     return deepest
 
 
-def _walk(root: etree._Element) -> Iterator[tuple[int, str]]:
-    """The text blocks under ``root``, as (element number, text), in page order.
-
-    Each block element and ``<br>`` starts a new block, and an image with no
-    other caption gives its ``alt`` text as one; element numbers count
-    ``root.iter()``. One linear pass, no recursion.
-    """
-    parts: list[str] = []
-    start = number = 0
-    walker = etree.iterwalk(root, events=("start", "end"))
-    for event, el in walker:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if event == "start":
-            number += 1
-            if not tag or tag in _SKIP or _hidden(el):
-                walker.skip_subtree()
-                continue
-            if tag in _BLOCKS or tag == "br":
-                yield from _flush(parts, start)
-                start = number - 1
-            if tag == "img" and (alt := _alt_caption(el)):
-                yield from _flush(parts, start)
-                yield number - 1, alt
-            if el.text:
-                parts.append(el.text)
-            continue
-        if tag in _BLOCKS:
-            yield from _flush(parts, start)
-            start = number - 1
-        if el.tail:
-            parts.append(el.tail)
-    yield from _flush(parts, start)
-
-
-def _flush(parts: list[str], start: int) -> Iterator[tuple[int, str]]:
-    text = _norm("".join(parts))
-    parts.clear()
-    if text:
-        yield start, text
-
-
-def _alt_caption(img: etree._Element) -> str | None:
-    """The ``alt`` text of an image that has no other caption, when it reads as one."""
-    alt = _norm(img.get("alt") or "")
-    if len(alt.split()) < 3 or re.search(r"\.(?:jpe?g|png|gif|webp)\b", alt, re.IGNORECASE):
-        return None
-    for parent in img.iterancestors("figure", "a"):
-        if parent.tag == "a" or parent.find(".//figcaption") is not None:
-            return None
-    return alt
-
-
-def _main_blocks(html: str, tree: lxml.html.HtmlElement, url: str | None) -> list[str]:
-    """trafilatura's paragraphs of a whole page, with the page's captions put back."""
-    blocks = _trafilatura_blocks(html, url)
+def _main_blocks(tree: lxml.html.HtmlElement, url: str | None, title: str | None) -> list[str]:
+    """trafilatura's paragraphs of a whole page, with the article's captions put back."""
+    drop_hover_cards(tree)
+    blocks = _trafilatura_blocks(tree, url)
     if not blocks:
         body_el = tree.find("body")
-        return [text for _, text in _walk(body_el if body_el is not None else tree)]
+        return [text for _, text in walk(body_el if body_el is not None else tree)]
     numbers = {el: n for n, el in enumerate(tree.iter())}
-    where: dict[str, etree._Element] = {}
-    for el in tree.iter(_LEAVES):
-        where.setdefault(_key(el.text_content()), el)
-    found = [where.get(_key(text)) for text in blocks]
+    found = _place(tree, blocks, numbers)
+    blocks, found = _without_nested_articles(blocks, found)
     placed_at = [el for el in found if el is not None]
     if not placed_at:
         return blocks
-    captions = _captions(tree, placed_at, numbers)
-    if not captions:
+    region = find_region(placed_at)
+    extra = find_continuations(tree, region, numbers)
+    extra += find_captions(tree, placed_at, region, numbers, title)
+    extra = _new_texts(blocks, extra)
+    if not extra:
         return blocks
-    caption_keys = {_key(text) for _, text in captions}
-    placed: list[tuple[int, int, str]] = []
+    # Each caption (or continuation) goes before the first paragraph that stands after it;
+    # the paragraphs keep their order.
+    at = list(accumulate((numbers[el] if el is not None else -1 for el in found), max))
+    merged: list[tuple[int, int, str]] = [(number, 0, text) for number, text in extra]
+    merged.extend((number, 1, text) for number, text in zip(at, blocks, strict=True))
+    merged.sort(key=lambda item: (item[0], item[1]))
+    return [text for _, _, text in merged]
+
+
+_TRUNCATED = re.compile(r"\s*(?:\.\.\.|…)[^.…]{0,20}$|[.…\s]+$")
+
+
+def _without_nested_articles(
+    blocks: list[str], found: list[etree._Element | None]
+) -> tuple[list[str], list[etree._Element | None]]:
+    """The paragraphs, without those in an ``<article>`` within another (a related post, a comment).
+
+    Unless that is where all of them stand.
+    """
+    nested = [el is not None and _in_nested_article(el) for el in found]
+    if not any(nested) or all(nested):
+        return blocks, found
+    kept = [i for i, inside in enumerate(nested) if not inside]
+    return [blocks[i] for i in kept], [found[i] for i in kept]
+
+
+def _in_nested_article(el: etree._Element) -> bool:
+    articles = el.iterancestors("article")
+    return next(articles, None) is not None and next(articles, None) is not None
+
+
+def _new_texts(blocks: list[str], extra: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``extra`` without what the paragraphs or a longer extra text already say.
+
+    A caption shortened with an ellipsis (and a "more" link after it) counts
+    as said by its full form.
+    """
+    keys = [_TRUNCATED.sub("", text_key(text)) for _, text in extra]
+    said = "\n".join(text_key(text) for text in blocks)
+    kept = []
+    for i, (item, key) in enumerate(zip(extra, keys, strict=True)):
+        longer = any(key in other and (key != other or j < i) for j, other in enumerate(keys) if j != i)
+        if not longer and key not in said:
+            kept.append(item)
+    return kept
+
+
+def _place(
+    tree: lxml.html.HtmlElement, blocks: list[str], numbers: dict[etree._Element, int]
+) -> list[etree._Element | None]:
+    """The element each of trafilatura's paragraphs comes from (``None`` when not found).
+
+    A text that stands in the page more than once is taken at its first place
+    after the previous paragraph's.
+    """
+    where: dict[str, list[etree._Element]] = {}
+    for el in tree.iter(_LEAVES):
+        where.setdefault(text_key(el.text_content()), []).append(el)
+    found: list[etree._Element | None] = []
     last = -1
-    for order, (text, el) in enumerate(zip(blocks, found, strict=True)):
-        last = numbers[el] if el is not None else last
-        if _key(text) not in caption_keys:
-            placed.append((last, order, text))
-    placed.extend((number, -1, text) for number, text in captions)
-    placed.sort(key=lambda item: (item[0], item[1]))
-    return [text for _, _, text in placed]
+    for text in blocks:
+        places = where.get(text_key(text), [])
+        el = next((e for e in places if numbers[e] > last), places[0] if places else None)
+        if el is not None:
+            last = max(last, numbers[el])
+        found.append(el)
+    return found
 
 
-def _trafilatura_blocks(html: str, url: str | None) -> list[str]:
+#: Below this many words, trafilatura's precise reading is checked against its default one.
+_SHORT = 100
+
+
+def _trafilatura_blocks(tree: lxml.html.HtmlElement, url: str | None) -> list[str]:
     """The main content's paragraphs as trafilatura renders them as text, one a line.
 
-    Its own text output is used (not its XML tree, nor ``bare_extraction``'s
-    text) because that is what it is measured on: the tree keeps what no output
-    shows (hidden microdata, for one). A list item's
-    ``- `` mark is taken off.
+    Its precise reading (``favor_precision``, no comments) is best measured;
+    when that keeps very little, its default reading is taken if it keeps
+    more. trafilatura works on a copy of ``tree``. A list item's ``- `` mark
+    is taken off.
     """
     text: str = trafilatura.extract(
-        html, url=url, include_comments=False, include_tables=True, include_images=False,
-        include_formatting=False, deduplicate=False, with_metadata=False,
+        tree, url=url, include_comments=False, include_tables=True, favor_precision=True,
+        with_metadata=False,
     ) or ""
-    return [_LIST_MARK.sub("", line) for line in (_norm(raw) for raw in text.split("\n")) if line]
-
-
-def _region(found: list[etree._Element]) -> etree._Element | None:
-    """The smallest element holding at least 80% of the article's placed paragraphs."""
-    if not found:
-        return None
-    counts: Counter[etree._Element] = Counter()
-    depth: dict[etree._Element, int] = {}
-    for el in found:
-        chain = [el, *el.iterancestors()]
-        for level, ancestor in enumerate(reversed(chain)):
-            counts[ancestor] += 1
-            depth[ancestor] = level
-    need = 0.8 * len(found)
-    return max((el for el, count in counts.items() if count >= need), key=depth.__getitem__)
-
-
-def _captions(
-    tree: lxml.html.HtmlElement, found: list[etree._Element], numbers: dict[etree._Element, int]
-) -> list[tuple[int, str]]:
-    """The captions among the article's paragraphs, numbered by page order.
-
-    They must stand inside the article (the element holding most of its
-    paragraphs), from its ``<h1>`` or first paragraph to the end of the
-    element holding its last paragraph, and not in a link or hidden element.
-    """
-    region = _region(found)
-    last = max(found, key=numbers.__getitem__)
-    bounds = [numbers[el] + _size(el) for el in (region, last.getparent()) if el is not None]
-    end = min(bounds)
-    first = max(numbers[region] if region is not None else 0, min(numbers[el] for el in found))
-    h1 = next(tree.iter("h1"), None)
-    if h1 is not None and numbers[h1] < first:
-        first = numbers[h1]
-    captions: list[tuple[int, str]] = []
-    seen: set[str] = set()
-    for el in tree.iter("figcaption", "img"):
-        base = numbers[el]
-        if not first <= base <= end or (el.tag == "img" and _alt_caption(el) is None) or _hidden_in(el):
-            continue
-        for n, text in _walk(el):
-            if _key(text) not in seen:
-                seen.add(_key(text))
-                captions.append((base + n, text))
-    return captions
-
-
-def _size(el: etree._Element) -> int:
-    return sum(1 for _ in el.iter()) - 1
-
-
-def _hidden(el: etree._Element) -> bool:
-    style = (el.get("style") or "").replace(" ", "").lower()
-    return el.get("hidden") is not None or "display:none" in style or "visibility:hidden" in style
-
-
-def _hidden_in(el: etree._Element) -> bool:
-    """In a link, a hidden element, a ``<noscript>`` or another caption."""
-    return any(
-        a.tag in _SKIP or a.tag in ("a", "figcaption") or _hidden(a) for a in el.iterancestors()
-    ) or _hidden(el)
+    if len(text.split()) < _SHORT:
+        fuller: str = trafilatura.extract(
+            tree, url=url, include_comments=False, include_tables=True, with_metadata=False,
+        ) or ""
+        if len(fuller.split()) > 2 * len(text.split()):
+            text = fuller
+    return [_LIST_MARK.sub("", line) for line in (norm(raw) for raw in text.split("\n")) if line]
 
 
 def _title(tree: lxml.html.HtmlElement) -> str | None:
     """The page's title: an agreeing ``<h1>``, else ``og:title`` or ``<title>`` without the site name."""
-    h1s = [text for text in (_norm(h.text_content()) for h in tree.iter("h1")) if text]
+    h1s = [text for text in (norm(h.text_content()) for h in tree.iter("h1")) if text]
     og = _meta(tree, "og:title", "twitter:title")
     title_el = tree.find(".//title")
-    page_title = _norm(title_el.text_content()) if title_el is not None else None
+    page_title = norm(title_el.text_content()) if title_el is not None else None
     site = _meta(tree, "og:site_name", "application-name")
     for h1 in h1s:
-        if any(other and _key(h1) in _key(other) for other in (og, page_title)):
+        if any(other and text_key(h1) in text_key(other) for other in (og, page_title)):
             return h1
     for candidate in (og, page_title):
         if candidate:
@@ -317,7 +278,7 @@ def _strip_site(title: str, site: str | None) -> str:
     if len(parts) < 2:
         return title
     if site:
-        kept = [part for part in parts if _key(part) != _key(site)]
+        kept = [part for part in parts if text_key(part) != text_key(site)]
         if kept and len(kept) < len(parts):
             return " - ".join(kept)
     return max(parts, key=lambda part: len(part.split()))
@@ -327,7 +288,7 @@ def _meta(tree: lxml.html.HtmlElement, *names: str) -> str | None:
     wanted = set(names)
     for el in tree.iter("meta"):
         name = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
-        content = _norm(el.get("content") or "")
+        content = norm(el.get("content") or "")
         if name in wanted and content:
             return content
     return None
@@ -392,9 +353,9 @@ def _flat_blocks(html: str) -> list[str]:
     parts: list[str] = []
     for node in soup.descendants:
         if isinstance(node, Tag):
-            if node.name in _BLOCKS or node.name == "br":
-                blocks.extend(text for _, text in _flush(parts, 0))
-        elif type(node) is NavigableString and node.parent is not None and node.parent.name not in _SKIP:
+            if node.name in BLOCKS or node.name == "br":
+                blocks.extend(text for _, text in flush(parts, 0))
+        elif type(node) is NavigableString and node.parent is not None and node.parent.name not in SKIP:
             parts.append(str(node))
-    blocks.extend(text for _, text in _flush(parts, 0))
+    blocks.extend(text for _, text in flush(parts, 0))
     return blocks

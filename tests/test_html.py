@@ -191,3 +191,65 @@ def test_normalize_html_uses_page_metadata() -> None:
     assert doc.encoding == "utf-8"
     assert "Rescue teams worked through the night" in doc.text
     assert "Most read" not in doc.text
+
+
+def test_article_captions_quotes_and_repeated_paragraphs() -> None:
+    page = extract_html(read("split-body-gallery.html"))
+    paras = paragraphs(page)
+    assert page.title == "Night markets return to the old quarter"
+    assert page.date == "2023-06-14"
+    assert paras[0] == page.title
+    # A two-language caption gives one line per language, without its credit.
+    assert "Khách tham quan chợ đêm phố cổ." in paras
+    assert "Visitors at the old quarter night market." in paras
+    assert "Minh Anh" not in page.text
+    # The caption beside an image is used, not its alt text as well.
+    assert "Boats moored along the river near the market at dusk." in paras
+    assert [p for p in paras if p.startswith("Boats moored")] == [
+        "Boats moored along the river near the market at dusk."
+    ]
+    # A card shown on hover over a name is not text of the article.
+    assert "some welcomed the visitors and the business they bring" in page.text
+    assert "Tourism chief resigns" not in page.text
+    # A caption shortened with an ellipsis is left out when its full form is there.
+    full = "A lantern maker glues silk onto a bamboo frame in her shop on the main street of the quarter."
+    assert full in paras
+    assert "in her shop on ... more" not in page.text
+    # A quote inside the article is kept; a gallery's captions, the ad and the related box are not.
+    assert "We waited three years for this night, and it was worth every minute of the wait." in paras
+    for text in ("Gallery photo one", "Gallery photo two", "Advertisement", "Most read",
+                 "All rights reserved"):
+        assert text not in page.text, text
+    # Posts in <article>s within the article are related posts, not its text.
+    for text in ("Lantern festival draws record crowds", "hotels of the quarter were full",
+                 "Cafes along the river"):
+        assert text not in page.text, text
+    # A paragraph that stands twice in the article stays where each stands.
+    city = position(paras, "The city says the markets will open")
+    assert paras[city - 1] == "Prep list" and paras[city + 1] == "Prep list"
+    order = ["The night markets", "Khách tham quan", "Visitors at the old", "The city says",
+             "Residents of the", "We waited three", "Traffic police", "Boats moored", "A lantern maker",
+             "The organisers hope"]
+    places = [position(paras, text) for text in order]
+    assert places == sorted(places)
+
+
+def test_body_split_into_like_containers_is_joined() -> None:
+    from lxml import html as lxml_html
+
+    from normalize._htmlblocks import find_continuations
+
+    prose = "This sentence is one of the many that make up a paragraph of the article's body text. " * 3
+    page = lxml_html.document_fromstring(
+        "<html><body><article><div class='chunks'>"
+        f"<div class='grid'><div class='body'><p>First part. {prose}</p></div></div>"
+        "<div class='ad'>Advertisement</div>"
+        f"<div class='grid'><div class='body'><p>Second part. {prose}</p>"
+        f"<p>Third part. {prose}</p></div></div>"
+        "<div class='grid'><div class='body'><ul><li><a href='/x'>A related story</a></li></ul></div></div>"
+        "</div></article><div class='body'><p>Far away. " + prose + "</p></div></body></html>"
+    )
+    numbers = {el: n for n, el in enumerate(page.iter())}
+    first = next(el for el in page.iter("div") if el.get("class") == "body")
+    texts = [text for _, text in find_continuations(page, first, numbers)]
+    assert [text.split(".")[0] for text in texts] == ["Second part", "Third part"]
