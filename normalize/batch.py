@@ -29,7 +29,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from normalize.document import Document
 from normalize.pipeline import DEFAULT_SETTINGS, normalize_record
@@ -128,18 +128,32 @@ def results(
         yield from _parallel(records, settings, jobs, debug)
 
 
-def run(inputs: list[str], output: str, config: BatchConfig) -> Summary:
+class Engine(Protocol):
+    """Runs the pipeline elsewhere (see :mod:`normalize.dask_engine`): reads ``inputs`` with
+    ``reader`` and gives their results in input order, as :func:`results` does."""
+
+    def results(self, inputs: list[str], reader: ReaderOptions, settings: Settings,
+                debug: bool) -> Generator[Result, None, None]: ...
+
+
+def input_options(output: str, reader: ReaderOptions) -> ReaderOptions:
+    """``reader``, told never to read ``output`` (or its ``.part``) as an input."""
+    own = () if output == "-" else (output, f"{output}.part")
+    return replace(reader, skip=reader.skip | {str(Path(p).resolve()) for p in own})
+
+
+def run(inputs: list[str], output: str, config: BatchConfig, engine: Engine | None = None) -> Summary:
     """Normalise ``inputs`` into ``output``; the ``normalize`` command.
 
-    Raises :class:`BatchError` for a usage or environment error (nothing is
+    ``engine`` runs the pipeline instead of this machine's ``config.jobs``
+    processes; the output is the same. Raises :class:`BatchError` for a usage or environment error (nothing is
     written past it; an interrupted JSONL output keeps its ``.part`` for
     ``resume``), and lets :class:`KeyboardInterrupt` through after stopping
     the workers and the writer.
     """
     started = time.monotonic()
     jobs = _check(inputs, output, config)
-    own = () if output == "-" else (output, f"{output}.part")  # never read the output as an input
-    reader = replace(config.reader, skip=config.reader.skip | {str(Path(p).resolve()) for p in own})
+    reader = input_options(output, config.reader)
     try:
         writer = open_writer(config.format, output, config.writer, resume=config.resume)
     except (OSError, ValueError) as exc:
@@ -148,10 +162,16 @@ def run(inputs: list[str], output: str, config: BatchConfig) -> Summary:
     summary = Summary()
     progress = _progress(config.quiet)
     try:
-        records = read_inputs(inputs, reader)
-        if done:
-            records = _not_done(records, done, summary)
-        with closing(results(records, config.settings, jobs, config.debug)) as items:
+        if engine is None:
+            records = read_inputs(inputs, reader)
+            if done:
+                records = _not_done(records, done, summary)
+            found = results(records, config.settings, jobs, config.debug)
+        else:
+            found = engine.results(inputs, reader, config.settings, config.debug)
+            if done:
+                found = _results_not_done(found, done, summary)
+        with closing(found) as items:
             for item in items:
                 writer.write(item.doc)
                 summary.add(item.doc)
@@ -204,6 +224,16 @@ def _not_done(records: Iterable[Record], done: set[str], summary: Summary) -> It
             summary.skipped += 1
         else:
             yield record
+
+
+def _results_not_done(items: Generator[Result, None, None], done: set[str], summary: Summary
+                      ) -> Generator[Result, None, None]:
+    with closing(items):
+        for item in items:
+            if item.doc.id in done:
+                summary.skipped += 1
+            else:
+                yield item
 
 
 # Workers -------------------------------------------------------------------

@@ -24,13 +24,27 @@ import argparse
 import os
 import sys
 import traceback
-from typing import NoReturn
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import replace
+from typing import TYPE_CHECKING, NoReturn
 
 from normalize import __version__
-from normalize.batch import BatchConfig, BatchError, run
+from normalize.batch import BatchConfig, BatchError, input_options, run
+from normalize.boilerplate import (
+    DEFAULT_LEARN_OPTIONS,
+    LearnedLine,
+    LearnOptions,
+    boilerplate_keys,
+    learn_boilerplate,
+    load_boilerplate,
+    save_boilerplate,
+)
 from normalize.readers import ReaderOptions
 from normalize.settings import Settings
 from normalize.writers import WRITERS, WriterOptions
+
+if TYPE_CHECKING:
+    from normalize.dask_engine import DaskEngine
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -61,6 +75,39 @@ def _score(value: str) -> float:
     return score
 
 
+def _min_docs(value: str) -> int:
+    number = _jobs(value)
+    if number < 2:
+        raise argparse.ArgumentTypeError(f"must be 2 or more, not {number}")
+    return number
+
+
+def _share(value: str) -> float:
+    share = _score(value)
+    if share == 0.0:
+        raise argparse.ArgumentTypeError("must be above 0")
+    return share
+
+
+def _add_scale_options(parser: argparse.ArgumentParser) -> None:
+    """Boilerplate learning and the Dask engine (see docs/dask.md)."""
+    parser.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="run on this machine (default) or on a Dask cluster")
+    parser.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                        help="the Dask scheduler, e.g. tcp://HOST:8786 (default: start a local cluster)")
+    parser.add_argument("--learn-boilerplate", action="store_true",
+                        help="first learn lines repeated across many documents of a site; remove them")
+    parser.add_argument("--boilerplate", default=None, metavar="FILE",
+                        help="remove the lines of a file saved by --save-boilerplate")
+    parser.add_argument("--save-boilerplate", default=None, metavar="FILE",
+                        help="save the learned lines (JSON) for --boilerplate")
+    parser.add_argument("--boilerplate-min-docs", type=_min_docs, default=DEFAULT_LEARN_OPTIONS.min_docs,
+                        metavar="N", help="a learned line is in at least N documents of its site "
+                        "(default: %(default)s)")
+    parser.add_argument("--boilerplate-min-share", type=_share, default=DEFAULT_LEARN_OPTIONS.min_share,
+                        metavar="SHARE", help="... and in at least this share of them (default: %(default)s)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="normalize", description="Clean scraped multilingual news articles into "
                      "clean documents and aligned parallel text.")
@@ -84,8 +131,40 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--min-pair-score", type=_score, default=Settings.min_pair_score, metavar="SCORE",
                         help="lowest score (0 to 1) of a translation pair (default: %(default)s)")
     parser.add_argument("--dedupe", action="store_true", help="leave out repeated pairs")
+    _add_scale_options(parser)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
+
+
+def _engine(args: argparse.Namespace) -> AbstractContextManager[DaskEngine | None]:
+    if args.engine == "local":
+        if args.scheduler:
+            raise BatchError("--scheduler needs --engine dask")
+        return nullcontext(None)
+    try:
+        from normalize.dask_engine import DaskEngine
+    except ImportError as exc:
+        raise BatchError(str(exc)) from exc
+    return DaskEngine(args.scheduler, workers=args.jobs)
+
+
+def _boilerplate(args: argparse.Namespace, config: BatchConfig, engine: DaskEngine | None) -> frozenset[str]:
+    """The lines to remove as boilerplate: loaded from --boilerplate, learned with --learn-boilerplate."""
+    if args.save_boilerplate and not args.learn_boilerplate:
+        raise BatchError("--save-boilerplate needs --learn-boilerplate")
+    lines: tuple[LearnedLine, ...] = load_boilerplate(args.boilerplate) if args.boilerplate else ()
+    if args.learn_boilerplate:
+        options = LearnOptions(args.boilerplate_min_docs, args.boilerplate_min_share)
+        reader = input_options(args.output, config.reader)
+        learned = (engine.learn(args.inputs, options, reader) if engine is not None
+                   else learn_boilerplate(args.inputs, options, reader))
+        if args.save_boilerplate:
+            try:
+                save_boilerplate(args.save_boilerplate, learned, options)
+            except OSError as exc:
+                raise BatchError(f"cannot write {args.save_boilerplate}: {exc.strerror or exc}") from exc
+        lines += learned
+    return boilerplate_keys(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,7 +182,11 @@ def main(argv: list[str] | None = None) -> int:
             settings=Settings(main_lang=args.main_lang, min_pair_score=args.min_pair_score,
                               explain=args.explain),
         )
-        summary = run(args.inputs, args.output, config)
+        with _engine(args) as engine:
+            if args.learn_boilerplate or args.boilerplate or args.save_boilerplate:
+                settings = config.settings.replace(boilerplate=_boilerplate(args, config, engine))
+                config = replace(config, settings=settings)
+            summary = run(args.inputs, args.output, config, engine=engine)
     except (BatchError, ValueError) as exc:
         if args.debug:
             traceback.print_exc()
