@@ -6,9 +6,10 @@
 'Title'
 """
 
+from normalize.batch import normalize_files
 from normalize.document import Document, Line, Pair, Role
-from normalize.pipeline import normalize
+from normalize.pipeline import normalize, normalize_html
 from normalize.settings import Settings
 
-__all__ = ["Document", "Line", "Pair", "Role", "Settings", "normalize"]
+__all__ = ["Document", "Line", "Pair", "Role", "Settings", "normalize", "normalize_files", "normalize_html"]
 __version__ = "0.1.0"
