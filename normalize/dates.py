@@ -12,7 +12,6 @@ made of letters or digits is left. Lines longer than :data:`MAX_LEN` are never
 date lines, so the cost per line is bounded whatever its length.
 """
 
-# ruff: noqa: RUF001, RUF002 - the 7 languages' letters and punctuation are meant
 from __future__ import annotations
 
 import datetime as _dt
@@ -115,6 +114,7 @@ _NOISE = re.compile(
     r"|(?<!\w)(?:" + _MULTI_LABELS + "|" + _alternation(_WEEKDAYS + " " + _LABELS) + r")(?!\w)"
 )
 _LEFTOVER = re.compile(r"[^\W_]")
+_YEAR_DIGITS = re.compile(r"\d{4}")
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
@@ -147,8 +147,8 @@ def parse_date(text: str) -> str | None:
     >>> parse_date("On the morning of October 17th, 2021, the crew returned.") is None
     True
     """
-    if len(text) > MAX_LEN or len(text) < 6:
-        return None
+    if len(text) > MAX_LEN or len(text) < 6 or _YEAR_DIGITS.search(text) is None:
+        return None  # every pattern holds a four-digit year
     folded = text.casefold()
     for tag, pattern in _PATTERNS:
         match = pattern.search(folded)

@@ -89,13 +89,24 @@ _COMMON_WORDS = {
     " zij wordt werd nog naar uit dan wel deze dit heeft hebben over ik",
     "id": "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke ada oleh karena saya"
     " kami mereka adalah bisa atau sudah telah lebih seperti tersebut",
+    "ru": "и в не на что с по это как он она они к из за о от для был была были его её ее мы вы я но"
+    " так все уже или бы же только также если при который которые году может более этом чтобы"
+    " когда ещё еще их нет было быть сказал",
+    "uk": "і в не на що з по це як він вона вони до із за від для був була були його її ми ви я але"
+    " так все вже або б же тільки також якщо при який які році може більше та й цього щоб коли"
+    " ще їх немає було бути сказав",
+    "bg": "и в не на че с по това като той тя те към от за е са да се ще ли но така всички вече или"
+    " само също ако при който които година може повече във със беше бяха след има няма",
 }
+_CYRILLIC_COMMON = ("ru", "uk", "bg")
 _WORD_LANGS: dict[str, tuple[str, ...]] = {}
 for _lang, _words in _COMMON_WORDS.items():
     for _word in _words.split():
         _WORD_LANGS[_word] = (*_WORD_LANGS.get(_word, ()), _lang)
 _COMMON_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_BEYOND_LATIN = re.compile(r"(?=[^\W\d_])[^\u0000-\u024f]")  # a letter beyond Latin
+#: a letter beyond Latin and Cyrillic
+_BEYOND_LATIN_CYRILLIC = re.compile(r"(?=[^\W\d_])[^\u0000-\u024f\u0400-\u04ff]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 #: :func:`common_words_language` answers only for lines this long, with this
 #: many words, this share of them common in the language, and this many times
 #: (plus two) the hits of the next language: so tuned, it disagreed with
@@ -105,59 +116,98 @@ COMMON_MIN_LETTERS = 40
 COMMON_MIN_WORDS = 8
 COMMON_SHARE = 0.25
 COMMON_MARGIN = 2.5
+#: A line with Cyrillic letters is read by its common words only when this share of its letters is Cyrillic.
+CYRILLIC_SHARE = 0.9
 
 
 def detect_languages(doc: Document, settings: Settings) -> None:
-    """Set ``line.lang``/``line.lang_score`` on every line and ``doc.lang``."""
-    guesses = [guess_line(line.text, settings.seed) for line in doc.lines]
+    """Set ``line.lang``/``line.lang_score`` on every line and ``doc.lang``.
+
+    Lazy: each line first gets only its cheap evidence (letters, script,
+    Vietnamese letters, common words). Unrestricted langdetect runs only on the
+    lines that evidence leaves open and that are long enough to be trusted
+    (they weigh on the document's languages); a short line is never trusted
+    alone, so it is settled among the document's languages (:func:`_settle_short`).
+    """
+    guesses: list[Guess | None] = []
+    for line in doc.lines:
+        letters = letter_count(line.text)
+        guess = cheap_guess(line.text, letters)
+        if guess is None and letters >= TRUSTED_LETTERS:
+            guess = langdetect_ranked(line.text, settings.seed, None)
+        guesses.append(guess)
     main = settings.main_lang or _main_language(doc.lines, guesses)
     doc.lang = main
     doc_langs = _document_languages(doc.lines, guesses, main)
-    for line, guess in zip(doc.lines, guesses, strict=True):
-        _settle(line, guess, doc_langs, settings.seed)
+    for line, maybe in zip(doc.lines, guesses, strict=True):
+        if maybe is None:
+            _settle_short(line, doc_langs, settings.seed)
+        else:
+            _settle(line, maybe, doc_langs, settings.seed)
 
 
 def guess_line(text: str, seed: int = 0) -> Guess:
     """Rank the languages ``text`` may be in, on its own."""
-    letters = len(_LETTER.findall(text))
+    letters = letter_count(text)
+    guess = cheap_guess(text, letters)
+    return langdetect_ranked(text, seed, None) if guess is None else guess
+
+
+def cheap_guess(text: str, letters: int) -> Guess | None:
+    """What the line's letters settle without langdetect; ``None`` when they do not.
+
+    No language under :data:`MIN_LETTERS` letters; a script or alphabet that
+    settles it; Vietnamese letters in a clear share of the words; common words
+    that leave no doubt (:func:`common_words_language`).
+    """
     if letters < MIN_LETTERS:
         return ()
     script = _script_language(text, letters)
     if script is not None:
         return ((script, CERTAIN),)
-    if _vietnamese_share(text) >= 0.3 and len(_ENGLISH_WORD.findall(text)) < 2:
+    if _VI_LETTER.search(text) and _vietnamese_share(text) >= 0.3 and len(_ENGLISH_WORD.findall(text)) < 2:
         return (("vi", CERTAIN),)
     common = common_words_language(text, letters)
     if common is not None:
         return ((common, CERTAIN),)
-    return langdetect_ranked(text, seed, None)
+    return None
 
 
 def common_words_language(text: str, letters: int | None = None) -> str | None:
-    """The language of a long Latin-script line when its common words leave no doubt.
+    """The language of a long Latin- or Cyrillic-script line when its common words leave no doubt.
 
-    ``None`` when unsure: the line is short, has letters beyond Latin or
-    Vietnamese letters, or its words do not point to one language by far.
+    ``None`` when unsure: the line is short, mixes scripts, has Vietnamese
+    letters, or its words do not point to one language by far.
     """
     if letters is None:
         letters = letter_count(text)
-    if letters < COMMON_MIN_LETTERS or _BEYOND_LATIN.search(text) or _VI_LETTER.search(text):
+    if letters < COMMON_MIN_LETTERS or _BEYOND_LATIN_CYRILLIC.search(text) or _VI_LETTER.search(text):
         return None
+    cyrillic = len(_CYRILLIC.findall(text))
+    if cyrillic and cyrillic < CYRILLIC_SHARE * letters:
+        return None  # two scripts: a caption and its translation, maybe
     words = _COMMON_WORD.findall(text.lower())
     if len(words) < COMMON_MIN_WORDS:
         return None
     hits: Counter[str] = Counter()
     for word in words:
-        hits.update(_WORD_LANGS.get(word, ()))
+        langs = _WORD_LANGS.get(word, ())
+        if cyrillic and len(langs) == len(_CYRILLIC_COMMON):
+            hits[""] += 1  # common to all three: counts for the share, tells none apart
+        else:
+            hits.update(langs)
+    common = hits.pop("", 0)
     ranked = [*hits.most_common(2), ("", 0), ("", 0)]
     (best, count), (_, second) = ranked[0], ranked[1]
-    if count >= COMMON_SHARE * len(words) and count >= COMMON_MARGIN * second + 2:
+    if count + common >= COMMON_SHARE * len(words) and count >= COMMON_MARGIN * second + 2:
         return best
     return None
 
 
+@lru_cache(maxsize=65536)
 def letter_count(text: str) -> int:
-    return len(_LETTER.findall(text))
+    """How many letters ``text`` holds (as ``[^\\W\\d_]`` counts them), counted by runs."""
+    return sum(map(len, _WORD.findall(text)))
 
 
 def _script_language(text: str, letters: int) -> str | None:
@@ -284,26 +334,28 @@ def _only_candidate(detector: Detector, lang: str) -> Guess:
     return ((lang, prob),)
 
 
-def _main_language(lines: Sequence[Line], guesses: Sequence[Guess]) -> str | None:
+def _main_language(lines: Sequence[Line], guesses: Sequence[Guess | None]) -> str | None:
     """The language holding most letters among trusted lines; ``None`` when none is."""
     weight: Counter[str] = Counter()
     for line, guess in zip(lines, guesses, strict=True):
         letters = letter_count(line.text)
-        if _trusted(guess, letters):
+        if guess and _trusted(guess, letters):
             weight[guess[0][0]] += letters
     if not weight:
         return None
     return min(weight, key=lambda lang: (-weight[lang], lang))
 
 
-def _document_languages(lines: Sequence[Line], guesses: Sequence[Guess], main: str | None) -> tuple[str, ...]:
+def _document_languages(
+    lines: Sequence[Line], guesses: Sequence[Guess | None], main: str | None
+) -> tuple[str, ...]:
     """The main language first, then the others holding a fair share of trusted letters."""
     if main is None:
         return ()
     weight: Counter[str] = Counter()
     for line, guess in zip(lines, guesses, strict=True):
         letters = letter_count(line.text)
-        if _trusted(guess, letters):
+        if guess and _trusted(guess, letters):
             weight[guess[0][0]] += letters
     total = sum(weight.values()) or 1
     others = sorted(
@@ -329,3 +381,53 @@ def _settle(line: Line, guess: Guess, doc_langs: tuple[str, ...], seed: int) -> 
             line.lang, line.lang_score = restricted[0]
             return
     line.lang, line.lang_score = None, prob
+
+
+#: Languages langdetect knows that are written in the Latin or the Cyrillic alphabet.
+_LATIN_CODES = "af ca cs cy da de en es et fi fr hr hu id it lt lv nl no pl pt ro sk sl so sq sv sw tl tr vi"
+_LATIN_LANGS = frozenset(_LATIN_CODES.split(" "))
+_CYRILLIC_LANGS = frozenset(("bg", "mk", "ru", "uk"))
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+#: Letters that, among the languages of one document, point to one of them.
+_MARKS: dict[str, re.Pattern[str]] = {
+    "vi": _VI_LETTER,
+    "de": re.compile("[äöüßÄÖÜ]"),
+    "es": re.compile("[ñ¿¡Ñ]"),
+    "uk": re.compile("[іїєґІЇЄҐ]"),
+    "ru": re.compile("[ыэёЫЭЁ]"),
+}
+
+
+def _script_of(text: str, letters: int) -> frozenset[str] | None:
+    """The languages written in the script of most of the line's letters; ``None`` for other scripts."""
+    if len(_LATIN_LETTER.findall(text)) * 2 > letters:
+        return _LATIN_LANGS
+    if len(_CYRILLIC.findall(text)) * 2 > letters:
+        return _CYRILLIC_LANGS
+    return None
+
+
+def _settle_short(line: Line, doc_langs: tuple[str, ...], seed: int) -> None:
+    """Settle a line the cheap evidence left open, short enough never to be trusted alone.
+
+    Its language is one of the document's or ``None``. Among the document's
+    languages written in the line's script: none gives ``None``; one is the
+    answer; of several, letters only one of them uses (Vietnamese letters, ß,
+    ñ, ...) decide; otherwise langdetect restricted to them does, as
+    :func:`_settle` would.
+    """
+    line.lang, line.lang_score = None, 0.0
+    letters = letter_count(line.text)
+    if letters < MIN_LETTERS or not doc_langs:
+        return
+    script = _script_of(line.text, letters)
+    candidates = doc_langs if script is None else tuple(lang for lang in doc_langs if lang in script)
+    if not candidates:
+        return
+    if len(candidates) > 1:
+        marked = [lang for lang in candidates if lang in _MARKS and _MARKS[lang].search(line.text)]
+        if len(marked) == 1:
+            candidates = (marked[0],)
+    restricted = langdetect_ranked(line.text, seed, candidates)
+    if restricted and restricted[0][1] >= 0.5:
+        line.lang, line.lang_score = restricted[0]

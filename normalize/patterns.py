@@ -10,7 +10,6 @@ Generic vocabulary of each kind of line (English, Vietnamese, Chinese, Russian,
 French, Spanish, German) lives in the tables at the top.
 """
 
-# ruff: noqa: RUF001 - the 7 languages' punctuation and letters are meant
 from __future__ import annotations
 
 import itertools
@@ -289,6 +288,8 @@ def credit_rule(text: str) -> str | None:
 
 
 def _labelled_credit(text: str) -> str | None:
+    if ":" not in text and "：" not in text and "/" not in text:
+        return None  # every label is followed by one of these
     matches = [m for m in _LABEL.finditer(text) if not m.group(1)[0].islower() or m.start() == 0]
     if not matches:
         return None
@@ -327,6 +328,20 @@ _SOCIAL = re.compile(
     re.I,
 )
 _TITLE_START = re.compile(r"^[\"“‘'«„(\[]?[^\W\d_]|^[\"“‘'«„(\[]?\d")
+
+
+#: Words one of which every ``_RESERVED`` phrase holds, lower-cased, and the
+#: letters that ``re.IGNORECASE`` matches to an ASCII letter though ``str.lower`` does not.
+_RESERVED_HINTS = ("rights", "droits", "derechos", "rechte", "права", "所有", "quyền")
+_FOLD_HAZARD = re.compile("[\u0130\u0131\u017f\u1e9b\ufb05\ufb06]")
+
+
+def _may_be_reserved(text: str) -> bool:
+    """A cheap necessary condition for ``_RESERVED.search(text)``."""
+    lowered = text.lower()
+    if any(hint in lowered for hint in _RESERVED_HINTS):
+        return True
+    return not text.isascii() and _FOLD_HAZARD.search(text) is not None
 
 
 def _levenshtein_at_most(a: str, b: str, limit: int) -> bool:
@@ -383,7 +398,11 @@ def _trim(text: str) -> str:
 
 
 def _key(text: str) -> str:
-    return _SPACES.sub(" ", _trim(_COUNT.sub("", _trim(text.casefold()))))
+    trimmed = _trim(text.casefold())
+    if trimmed[-1:].isdecimal() or trimmed[-1:] in ")]":  # else _COUNT cannot match
+        trimmed = _trim(_COUNT.sub("", trimmed))
+    # trimmed has no edge spaces: this is _SPACES.sub(" ", ...) (both use str.isspace)
+    return " ".join(trimmed.split())
 
 
 def boilerplate_rule(text: str) -> str | None:
@@ -392,7 +411,8 @@ def boilerplate_rule(text: str) -> str | None:
         return None
     words = _words(text)
     short = len(words) <= 30
-    if short and (_COPYRIGHT.match(text) or (len(words) <= 20 and _RESERVED.search(text))):
+    reserved = len(words) <= 20 and _may_be_reserved(text) and _RESERVED.search(text)
+    if short and (_COPYRIGHT.match(text) or reserved):
         return "copyright"
     key = _key(text)
     if not key:

@@ -114,3 +114,59 @@ def test_one_candidate_gives_langdetect_s_answer() -> None:
         expected = tuple((x.lang, x.prob) for x in detector.get_probabilities())
         langid.langdetect_ranked.cache_clear()
         assert langid.langdetect_ranked(row["text"], 0, ("en",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Он сказал, что это не так, но они уже были там, и всё было хорошо для его семьи.", "ru"),
+        ("Він сказав, що це не так, але вони вже були там, і все було добре для його родини.", "uk"),
+        ("Той каза, че това не е така, но те вече бяха там и всичко беше добре за неговото семейство.", "bg"),
+    ],
+)
+def test_the_common_words_path_reads_cyrillic(text: str, lang: str) -> None:
+    assert langid.common_words_language(text) == lang
+    assert langid.langdetect_ranked(text, 0, None)[0][0] == lang  # the answer langdetect gives too
+
+
+def test_the_common_words_path_stays_out_of_two_script_lines() -> None:
+    mixed = "Новые правила вступят в силу в этом году. The new rules will come into force this year."
+    assert langid.common_words_language(mixed) is None
+
+
+def _recording(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, tuple[str, ...] | None]]:
+    calls: list[tuple[str, tuple[str, ...] | None]] = []
+    real = langid.langdetect_ranked
+
+    def record(text: str, seed: int, only: tuple[str, ...] | None) -> langid.Guess:
+        calls.append((text, only))
+        return real(text, seed, only)
+
+    monkeypatch.setattr(langid, "langdetect_ranked", record)
+    return calls
+
+
+CHINESE = "本周，美国食品药品监督管理局还批准辉瑞疫苗用于12岁及以上的儿童。"
+
+
+def test_a_short_line_with_one_same_script_language_needs_no_open_langdetect(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _recording(monkeypatch)
+    doc = _document(ENGLISH, CHINESE, "By Tom Hargreave", ENGLISH.replace("Tuesday", "Monday"), CHINESE)
+    assert doc.lang == "en"
+    assert doc.lines[2].lang == "en"
+    assert all(only is not None for _, only in calls)  # no unrestricted langdetect at all
+    assert ("By Tom Hargreave", ("en",)) in calls
+
+
+def test_a_short_line_s_letters_pick_among_the_document_s_languages() -> None:
+    vietnamese = "Trong tuần này, Cơ quan Quản lý Thực phẩm và Dược phẩm Hoa Kỳ cho phép sử dụng vắc xin."
+    doc = _document(ENGLISH, vietnamese, "Ảnh: Ngọc Thành", ENGLISH.replace("Tuesday", "Monday"), vietnamese)
+    assert doc.lines[2].lang == "vi"
+
+
+def test_a_short_line_in_a_script_no_document_language_uses_gets_none() -> None:
+    doc = _document(ENGLISH, "Фото: ТАСС", ENGLISH.replace("Tuesday", "Monday"))
+    assert doc.lang == "en"
+    assert doc.lines[1].lang is None
