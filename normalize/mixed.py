@@ -158,14 +158,18 @@ def _split(line: Line, main: str, settings: Settings) -> list[Line] | None:
     word_langs = [word_languages(text[start:end]) for start, end in spans]
     other = _other_language(word_langs, main)
     if other is None:
-        return _split_at_sentence(line, main, settings)
+        return None
     if _script(other) != _script(main):
         # two scripts: every word of a script counts, not just those that tell alone
         langs = [_by_script(text[start:end], main, other) for start, end in spans]
     else:
         langs = [_label(word, main, other) for word in word_langs]
     if min(langs.count(main), langs.count(other)) < MIN_WORDS:
-        return _split_at_sentence(line, main, settings)
+        # Few telling words: a name or a loanword, unless accents or function words of a
+        # Latin language stand beside a sentence end (a short caption and its translation).
+        if _script(other) == "latin" and other != "vi":
+            return _split_at_sentence(line, main, settings)
+        return None
     ranked = []
     for cut, cost_other_first, cost_main_first in _cut_costs(langs, main, other):
         unpunctuated = 0 if _SENTENCE_END.search(text[: spans[cut - 1][1]]) else 1
@@ -296,7 +300,9 @@ def _side_language(text: str, hint: str, seed: int) -> str | None:
     ).most_common(2)
     if told and told[0][1] >= MIN_WORDS and (len(told) == 1 or told[0][1] >= 2 * told[1][1]):
         return told[0][0]
-    guess = langid.guess_line(text, seed)
+    guess = langid.cheap_guess(text, langid.letter_count(text))
+    if guess is None:
+        guess = langid.guess_line(text, seed)
     if guess and guess[0][1] >= langid.SURE:
         return guess[0][0]
     return None if hint == _NOT_MAIN else hint
