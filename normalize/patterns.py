@@ -213,7 +213,8 @@ _CJK_LABEL = re.compile(
     r"审核|审校|出品|监制|通讯员|翻译|编译|策划|统筹|设计|主编|文|图|摄)(?:\s*[:：/]\s*|\s+)"
 )
 _BY = re.compile(
-    r"^(?:(written|edited|reported|reporting|additional reporting|compiled|translated|photos?|photographs?|"
+    r"^(?:(written|writing|edited|editing|reported|reporting|additional reporting|compiled|translated|photos?|"
+    r"photographs?|"
     r"pictures?|images?|story|text|words|illustrations?|video|graphics?|interview|écrit|texte|"
     r"propos recueillis|escrito|fotos?|geschrieben|text und fotos|bài)\s+)?"
     r"(by|par|por|von|bởi|от)\s+(?=\S)",
@@ -275,7 +276,7 @@ def credit_rule(text: str) -> str | None:
             return rule
     by = _BY.match(text)
     if by is not None:
-        if _names_ok(text[by.end() :], strict=True):
+        if all(_names_ok(names, strict=True) for names in _by_names(text[by.end() :])):
             kind = (by.group(1) or "").casefold()
             return next((rule for stem, rule in _BY_RULES if kind.startswith(stem)), "byline")
         return None
@@ -285,6 +286,16 @@ def credit_rule(text: str) -> str | None:
     if _AGENCY.match(text) and all(_is_namelike(w) for w in words):
         return "agency"
     return _labelled_credit(text)
+
+
+def _by_names(rest: str) -> list[str]:
+    """The names of ``By A; Editing by B``: each ``;`` part, without its own ``... by``."""
+    parts = []
+    for part in rest.split(";"):
+        part = part.strip()
+        by = _BY.match(part)
+        parts.append(part[by.end() :] if by is not None else part)
+    return parts
 
 
 def _labelled_credit(text: str) -> str | None:
