@@ -94,6 +94,7 @@ def load_pools(data: Path, captions: Path) -> Pools:
             h = L.clean(rec[lang])
             ok_chars = h.isascii() if lang == "en" else bool(re.search("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệ]", h))
             fits = 12 <= len(h) <= 45 and h[0].isupper() and h[-1] not in ".!?,;:" and ok_chars
+            fits = fits and not re.match(r"\w+:", h)  # "Translator: X Reviewer: Y" is a credit line
             if fits and h not in headings[lang] and h not in taken and h not in seen:
                 headings[lang].append(h)
     return Pools(body=body, titles=titles, headings=headings, captions=caps)
