@@ -144,13 +144,13 @@ def run(inputs: list[str], output: str, config: BatchConfig) -> Summary:
         writer = open_writer(config.format, output, config.writer, resume=config.resume)
     except (OSError, ValueError) as exc:
         raise BatchError(f"cannot write {output}: {_reason(exc)}") from exc
-    done: set[str] = set(getattr(writer, "done_ids", ())) if config.resume else set()
+    done: list[str] = list(getattr(writer, "done_ids", ())) if config.resume else []
     summary = Summary()
     progress = _progress(config.quiet)
     try:
         records = read_inputs(inputs, reader)
         if done:
-            records = _not_done(records, done, summary)
+            records = _skip_done(records, done, summary)
         with closing(results(records, config.settings, jobs, config.debug)) as items:
             for item in items:
                 writer.write(item.doc)
@@ -198,12 +198,29 @@ def _check(inputs: list[str], output: str, config: BatchConfig) -> int:
     return jobs
 
 
-def _not_done(records: Iterable[Record], done: set[str], summary: Summary) -> Iterator[Record]:
-    for record in records:
-        if record.id in done:
-            summary.skipped += 1
-        else:
-            yield record
+def _skip_done(records: Iterable[Record], done: list[str], summary: Summary) -> Iterator[Record]:
+    """``records`` after the first ``len(done)``, whose ids must be ``done``, in order.
+
+    An interrupted run writes in input order, so its output holds the first
+    documents of the inputs. Ids may repeat (``x/a.txt`` and ``y/a.txt``, a feed
+    repeating an id), so the count decides what is skipped and the ids only
+    check that the inputs are still those of the interrupted run.
+    """
+    remaining = iter(records)
+    for number, (written, record) in enumerate(zip(done, remaining, strict=False), start=1):
+        if record.id != written:
+            raise BatchError(f"--resume: the inputs changed since the interrupted run (document {number} "
+                             f"written is {_short(written)}, the inputs give {_short(record.id)}); "
+                             "start again without --resume")
+        summary.skipped += 1
+    if summary.skipped < len(done):
+        raise BatchError(f"--resume: the inputs changed since the interrupted run ({len(done)} documents "
+                         f"written, the inputs give {summary.skipped}); start again without --resume")
+    yield from remaining
+
+
+def _short(doc_id: str) -> str:
+    return repr(doc_id if len(doc_id) <= 80 else doc_id[:77] + "...")
 
 
 # Workers -------------------------------------------------------------------
