@@ -23,19 +23,21 @@ import sys
 import time
 import traceback
 from collections import Counter, deque
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from normalize.document import Document
 from normalize.pipeline import DEFAULT_SETTINGS, normalize_record
 from normalize.readers import DEFAULT_READER_OPTIONS, ReaderOptions, Record, read_inputs
 from normalize.settings import Settings
 from normalize.writers import WriterOptions, open_writer
+
+T = TypeVar("T")
 
 #: A chunk sent to a worker closes at this many records or this many bytes.
 CHUNK_RECORDS = 8
@@ -158,19 +160,19 @@ def run(inputs: list[str], output: str, config: BatchConfig, engine: Engine | No
         writer = open_writer(config.format, output, config.writer, resume=config.resume)
     except (OSError, ValueError) as exc:
         raise BatchError(f"cannot write {output}: {_reason(exc)}") from exc
-    done: set[str] = set(getattr(writer, "done_ids", ())) if config.resume else set()
+    done: list[str] = list(getattr(writer, "done_ids", ())) if config.resume else []
     summary = Summary()
     progress = _progress(config.quiet)
     try:
         if engine is None:
-            records = read_inputs(inputs, reader)
+            records: Iterable[Record] = read_inputs(inputs, reader)
             if done:
-                records = _not_done(records, done, summary)
+                records = _skip_done(records, done, summary, lambda record: record.id)
             found = results(records, config.settings, jobs, config.debug)
         else:
             found = engine.results(inputs, reader, config.settings, config.debug)
             if done:
-                found = _results_not_done(found, done, summary)
+                found = _skip_done(found, done, summary, lambda item: item.doc.id)
         with closing(found) as items:
             for item in items:
                 writer.write(item.doc)
@@ -218,22 +220,31 @@ def _check(inputs: list[str], output: str, config: BatchConfig) -> int:
     return jobs
 
 
-def _not_done(records: Iterable[Record], done: set[str], summary: Summary) -> Iterator[Record]:
-    for record in records:
-        if record.id in done:
-            summary.skipped += 1
-        else:
-            yield record
+def _skip_done(
+    records: Iterable[T], done: list[str], summary: Summary, id_of: Callable[[T], str]
+) -> Generator[T, None, None]:
+    """``records`` after the first ``len(done)``, whose ids must be ``done``, in order.
+
+    An interrupted run writes in input order, so its output holds the first
+    documents of the inputs. Ids may repeat (``x/a.txt`` and ``y/a.txt``, a feed
+    repeating an id), so the count decides what is skipped and the ids only
+    check that the inputs are still those of the interrupted run.
+    """
+    remaining = iter(records)
+    for number, (written, record) in enumerate(zip(done, remaining, strict=False), start=1):
+        if id_of(record) != written:
+            raise BatchError(f"--resume: the inputs changed since the interrupted run (document {number} "
+                             f"written is {_short(written)}, the inputs give {_short(id_of(record))}); "
+                             "start again without --resume")
+        summary.skipped += 1
+    if summary.skipped < len(done):
+        raise BatchError(f"--resume: the inputs changed since the interrupted run ({len(done)} documents "
+                         f"written, the inputs give {summary.skipped}); start again without --resume")
+    yield from remaining
 
 
-def _results_not_done(items: Generator[Result, None, None], done: set[str], summary: Summary
-                      ) -> Generator[Result, None, None]:
-    with closing(items):
-        for item in items:
-            if item.doc.id in done:
-                summary.skipped += 1
-            else:
-                yield item
+def _short(doc_id: str) -> str:
+    return repr(doc_id if len(doc_id) <= 80 else doc_id[:77] + "...")
 
 
 # Workers -------------------------------------------------------------------

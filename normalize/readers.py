@@ -42,23 +42,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from normalize.encoding import decode_bytes
+from normalize.encoding import decode_bytes, looks_binary
 
 TEXT, HTML, JSONL, WARC = "text", "html", "jsonl", "warc"
 _KINDS = {".html": HTML, ".htm": HTML, ".jsonl": JSONL, ".jl": JSONL, ".warc": WARC}
-_SNIFF = 8192
-_MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+#: Names of the binary formats :func:`normalize.encoding.looks_binary` knows, for messages.
+_FORMAT_NAMES = (
+    (b"\x89PNG", "PNG image"),
     (b"\xff\xd8\xff", "JPEG image"),
-    (b"GIF87a", "GIF image"),
-    (b"GIF89a", "GIF image"),
+    (b"GIF8", "GIF image"),
+    (b"II*\x00", "TIFF image"),
+    (b"MM\x00*", "TIFF image"),
+    (b"BM", "BMP image"),
+    (b"\x00\x00\x01\x00", "icon"),
     (b"%PDF-", "PDF document"),
     (b"PK\x03\x04", "ZIP archive"),
     (b"\x1f\x8b", "gzip data"),
+    (b"wOF", "web font"),
     (b"\x7fELF", "executable"),
+    (b"OggS", "Ogg media"),
+    (b"ID3", "MP3 audio"),
+    (b"fLaC", "FLAC audio"),
 )
-_TEXT_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")
-_CONTROL_OK = frozenset(b"\t\n\r\x0b\x0c\x1b\x08")
 
 
 @dataclass(frozen=True)
@@ -145,20 +150,14 @@ def file_kind(name: str) -> tuple[str, str]:
     return _KINDS.get(suffix, TEXT), stem or name
 
 
-def _looks_binary(data: bytes) -> str | None:
-    """Why ``data`` is not text (``"PNG image"``, ...), or ``None`` when it may be."""
-    for magic, what in _MAGIC:
-        if data.startswith(magic):
-            return what
-    if data.startswith(_TEXT_BOMS):
+def _not_text(data: bytes) -> str | None:
+    """Why ``data`` is not text (``"PNG image"``, ...), or ``None`` when it may be.
+
+    :func:`normalize.encoding.looks_binary` decides; this only names what it found.
+    """
+    if not looks_binary(data):
         return None
-    head = data[:_SNIFF]
-    if b"\x00" in head:
-        return "NUL bytes"
-    controls = sum(1 for byte in head if (byte < 0x20 and byte not in _CONTROL_OK) or byte == 0x7F)
-    if len(head) >= 32 and controls > len(head) // 20:
-        return "control bytes"
-    return None
+    return next((name for magic, name in _FORMAT_NAMES if data.startswith(magic)), "NUL bytes")
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -190,7 +189,7 @@ def _read_document(path: Path, stem: str, kind: str, compressed: bool) -> Record
     with _open(path, compressed) as handle:
         data = handle.read()
     if kind == HTML:
-        what = _looks_binary(data)
+        what = _not_text(data)
         if what is not None:
             return Record(id=stem, source=str(path), origin=str(path), error=_binary(what))
         return Record(id=stem, source=str(path), origin=str(path), html=data)
@@ -198,7 +197,7 @@ def _read_document(path: Path, stem: str, kind: str, compressed: bool) -> Record
 
 
 def _text_record(data: bytes, *, id: str, source: str | None, origin: str) -> Record:
-    what = _looks_binary(data)
+    what = _not_text(data)
     if what is not None:
         return Record(id=id, source=source, origin=origin, error=_binary(what))
     text, encoding = decode_bytes(data)
@@ -267,7 +266,7 @@ def _warc_page(item: Any, path: Path, number: int) -> Record | None:
     uri = item.rec_headers.get_header("WARC-Target-URI") or f"{path.name}#{number}"
     origin = f"{path}#{number} ({uri})"
     body: bytes = item.content_stream().read()
-    what = _looks_binary(body)
+    what = _not_text(body)
     if what is not None:
         return Record(id=uri, source=uri, origin=origin, error=_binary(what))
     charset = _charset(content_type)

@@ -56,7 +56,8 @@ class JsonlWriter:
 
     def __init__(self, output: str, options: WriterOptions, resume: bool = False) -> None:
         self.options = options
-        self.done_ids: set[str] = set()
+        #: On resume: the ids of the documents already written, in order (ids may repeat).
+        self.done_ids: list[str] = []
         self._final: Path | None = None
         self._part: Path | None = None
         self._file: IO[str]
@@ -92,8 +93,8 @@ class JsonlWriter:
             self._file.close()
 
 
-def _keep_complete_records(part: Path, final: Path) -> set[str]:
-    """Ids already written by an interrupted run; cut a torn last line.
+def _keep_complete_records(part: Path, final: Path) -> list[str]:
+    """The ids an interrupted run wrote, in order; cut a torn last line.
 
     A finished earlier run (``final`` exists, no ``part``) is resumed from its
     output, which is moved back to ``part`` first.
@@ -101,15 +102,15 @@ def _keep_complete_records(part: Path, final: Path) -> set[str]:
     if not part.exists() and final.exists():
         os.replace(final, part)
     if not part.exists():
-        return set()
-    done: set[str] = set()
+        return []
+    done: list[str] = []
     keep = 0
     with part.open("rb") as handle:
         for raw in handle:
             if not raw.endswith(b"\n"):
                 break
             try:
-                done.add(str(json.loads(raw)["id"]))
+                done.append(str(json.loads(raw)["id"]))
             except (ValueError, KeyError, TypeError):
                 break
             keep += len(raw)

@@ -6,13 +6,16 @@ import json
 import random
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from normalize import cli as cli_module
-from normalize import readers
+from normalize import normalize, readers
+from normalize.html import extract_html
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -103,14 +106,13 @@ def test_an_id_is_never_a_path(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert list(by_id((work / "out" / "out.jsonl").read_bytes())) == evil
     assert {p for p in tmp_path.rglob("*")} - before == {work / "out" / "out.jsonl"}
-    from normalize.writers import WRITERS
-
-    if "text" in WRITERS:  # one file a document: every file stays inside the output folder
-        folder = work / "out" / "texts"
-        done = cli(str(feed), "--format", "text", "-o", str(folder))
-        assert done.returncode == 0, done.stderr
-        created = {p for p in tmp_path.rglob("*")} - before - {work / "out" / "out.jsonl"}
-        assert created and all(folder in p.parents or p == folder for p in created)
+    # one file a document: every file stays inside the output folder
+    folder = work / "out" / "texts"
+    done = cli(str(feed), "--format", "text", "-o", str(folder))
+    assert done.returncode == 0, done.stderr
+    created = {p for p in tmp_path.rglob("*")} - before - {work / "out" / "out.jsonl"}
+    assert created and all(folder in p.parents or p == folder for p in created)
+    assert len(created - {folder}) == len(evil)
 
 
 def test_file_deleted_between_listing_and_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -151,3 +153,65 @@ def test_unreadable_file(tmp_path: Path) -> None:
     assert done.returncode == 1
     docs = by_id(done.stdout)
     assert "Permission denied" in docs["locked"]["error"] and docs["good"]["title"] == "Good title"
+
+
+def test_a_200000_level_nested_page(tmp_path: Path) -> None:
+    (tmp_path / "deep.html").write_text("<html><body>" + "<div>" * 200_000 + "Deep text." + "</div>" * 200_000
+                                        + "</body></html>", encoding="utf-8")
+    done = cli(str(tmp_path / "deep.html"), "--jobs", "1")
+    assert done.returncode == 0, done.stderr
+    assert by_id(done.stdout)["deep"]["title"] == "Deep text."
+
+
+# Nothing takes time worse than linear in its size: the time for 4n is compared with the
+# time for n (CPU time of this process, so other work on the machine does not count).
+
+
+def _cpu_seconds(work: Callable[[], object]) -> float:
+    started = time.process_time()
+    work()
+    return time.process_time() - started
+
+
+def _assert_linear(make: Callable[[int], str], run: Callable[[str], object], size: int) -> None:
+    run(make(size // 64))  # warm up: lazy imports, language profiles
+    small, large = make(size // 4), make(size)
+    small_time = _cpu_seconds(lambda: run(small))
+    large_time = _cpu_seconds(lambda: run(large))
+    assert large_time < 8 * small_time + 0.5, (small_time, large_time)
+
+
+_WORDS = ("the", "market", "opened", "higher", "on", "Monday", "as", "investors", "weighed", "new", "data",
+          "from", "the", "central", "bank")
+_CAPTION = "Ảnh: Người dân Hà Nội đi bộ trên phố cổ. Photo: People walk in Hanoi's Old Quarter. "
+
+
+def _one_line(size: int) -> str:
+    return " ".join(_WORDS[n % len(_WORDS)] for n in range(size // 6))[:size]
+
+
+def _short_lines(size: int) -> str:
+    # 60 different lines over and over: every line a new one costs ~4 ms of language detection
+    lines = [f"Short line {n} of {_WORDS[n % len(_WORDS)]}.\n" for n in range(60)]
+    return "".join(lines[n % 60] for n in range(size // 24))[:size]
+
+
+def _caption_pairs(size: int) -> str:
+    # whole pairs, so that the line ends the same way (in English) at every size
+    return _CAPTION.strip() + " " + _CAPTION * (size // len(_CAPTION) - 1)
+
+
+@pytest.mark.parametrize(("make", "size"), [
+    (_one_line, 2_000_000),
+    (_short_lines, 2_000_000),
+    (_caption_pairs, 1_000_000),
+    (lambda size: "a" * size, 200_000),
+    (lambda size: "ạ" * size, 200_000),
+    (lambda size: "." * size, 200_000),
+], ids=["2MB-one-line", "2MB-short-lines", "1MB-caption-pairs-one-line", "a", "vietnamese-letter", "dot"])
+def test_normalize_is_linear(make: Callable[[int], str], size: int) -> None:
+    _assert_linear(make, normalize, size)
+
+
+def test_extract_html_is_linear_in_nesting() -> None:
+    _assert_linear(lambda size: "<div>" * size + "Deep." + "</div>" * size, extract_html, 200_000)

@@ -187,3 +187,22 @@ def test_output_files_are_skipped(tmp_path: Path) -> None:
     (tmp_path / "out.jsonl.part").write_text("{}\n", encoding="utf-8")
     skip = frozenset({str((tmp_path / "out.jsonl.part").resolve())})
     assert [r.id for r in _records(tmp_path, options=ReaderOptions(skip=skip))] == ["in"]
+
+
+@pytest.mark.parametrize(("data", "what"), [
+    (b"%PDF-1.7\n" + bytes(40), "PDF document"),
+    (b"II*\x00" + bytes(40), "TIFF image"),
+    (b"PK\x03\x04\x14\x00" + bytes(40), "ZIP archive"),
+    (b"\x00\x01\x02\x03\x00\x00\xff\x00" * 8, "NUL bytes"),
+])
+def test_binary_files_are_named(tmp_path: Path, data: bytes, what: str) -> None:
+    (tmp_path / "x.txt").write_bytes(data)
+    (record,) = _records(tmp_path / "x.txt")
+    assert record.error == f"binary file, not text: {what}" and record.text is None
+
+
+def test_utf16_without_bom_is_text_not_binary(tmp_path: Path) -> None:
+    # the same test as the HTML engine's (normalize.encoding.looks_binary decides for both)
+    (tmp_path / "u16.txt").write_bytes("Hello world, this is text\n".encode("utf-16-le"))
+    (record,) = _records(tmp_path / "u16.txt")
+    assert record.error is None and record.text == "Hello world, this is text\n"

@@ -19,27 +19,35 @@ def start(*args: str) -> subprocess.Popen[bytes]:
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
 
 
-def make_corpus(folder: Path, count: int) -> None:
+def make_corpus(folder: Path, count: int, repeat_ids: bool = False) -> None:
+    """``count`` text files and a 50-record feed; with ``repeat_ids``, ids repeat.
+
+    Repeated ids: the files are split between ``x/`` and ``y/`` under the same
+    names (``x/doc0000.txt`` and ``y/doc0000.txt`` are both ``doc0000``), and
+    the feed uses five ids over and over. Every document's title is its own.
+    """
     folder.mkdir()
     for n in range(count):
         body = "\n\n".join(f"Paragraph {p} of document {n}, with some words." for p in range(40))
-        (folder / f"doc{n:04}.txt").write_text(f"Title {n}\n\n{body}\n", encoding="utf-8")
+        where = folder / "xy"[n % 2] / f"doc{n // 2:04}.txt" if repeat_ids else folder / f"doc{n:04}.txt"
+        where.parent.mkdir(exist_ok=True)
+        where.write_text(f"Title {n}\n\n{body}\n", encoding="utf-8")
     with (folder / "feed.jsonl").open("w", encoding="utf-8") as handle:
         for n in range(50):
-            handle.write(json.dumps({"id": f"feed-{n}", "text": f"Feed {n}\n\nBody."}) + "\n")
+            record_id = f"feed-{n % 5}" if repeat_ids else f"feed-{n}"
+            handle.write(json.dumps({"id": record_id, "text": f"Feed {n}\n\nBody."}) + "\n")
 
 
-def test_sigkill_at_random_moments_then_resume(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    make_corpus(corpus, 300)
+def kill_and_resume(tmp_path: Path, corpus: Path, rounds: int) -> Path:
+    """SIGKILL runs at random moments, resume until done; the output, checked against one run."""
     reference = tmp_path / "reference.jsonl"
-    assert start(str(corpus), "-o", str(reference), "--jobs", "2").wait(timeout=120) == 0
+    assert start(str(corpus), "-o", str(reference), "--jobs", "2").wait(timeout=300) == 0
     out = tmp_path / "out.jsonl"
     part = Path(f"{out}.part")
     total = reference.stat().st_size
     rng = random.Random(20240611)
     partial = []  # the size of the .part each kill left
-    for _round in range(8):
+    for _round in range(rounds):
         run = start(str(corpus), "-o", str(out), "--jobs", "2", "--resume")
         if rng.random() < 0.25:  # during start-up
             time.sleep(rng.uniform(0.0, 0.8))
@@ -53,12 +61,55 @@ def test_sigkill_at_random_moments_then_resume(tmp_path: Path) -> None:
         run.wait(timeout=30)
         partial.append(part.stat().st_size if part.exists() else 0)
     final = start(str(corpus), "-o", str(out), "--jobs", "2", "--resume")
-    assert final.wait(timeout=120) == 0
+    assert final.wait(timeout=300) == 0
     assert sum(0 < size < total for size in partial) >= 3, partial  # killed mid-output, several times
+    assert out.read_bytes() == reference.read_bytes()
+    assert not part.exists()
+    return out
+
+
+def test_sigkill_at_random_moments_then_resume(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 300)
+    out = kill_and_resume(tmp_path, corpus, rounds=8)
     ids = [json.loads(line)["id"] for line in out.read_bytes().splitlines()]
     assert len(ids) == len(set(ids)) == 350
-    assert out.read_bytes() == reference.read_bytes()
-    assert not Path(f"{out}.part").exists()
+
+
+def test_sigkill_then_resume_with_repeated_ids(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 200, repeat_ids=True)
+    out = kill_and_resume(tmp_path, corpus, rounds=6)
+    docs = [json.loads(line) for line in out.read_bytes().splitlines()]
+    ids = [doc["id"] for doc in docs]
+    assert len(ids) == 250 and len(set(ids)) == 105  # 100 names twice, 5 feed ids ten times each
+    titles = [doc["title"] for doc in docs]  # every document exactly once, in input order
+    assert titles == [f"Feed {n}" for n in range(50)] + [
+        f"Title {n}" for n in [*range(0, 200, 2), *range(1, 200, 2)]
+    ]
+
+
+def test_resume_after_the_inputs_changed_stops(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    make_corpus(corpus, 4)
+    out = tmp_path / "out.jsonl"
+    assert start(str(corpus), "-o", str(out), "--jobs", "1").wait(timeout=120) == 0
+    lines = out.read_bytes().splitlines(keepends=True)
+    Path(f"{out}.part").write_bytes(b"".join(lines[:3]))  # an interrupted run: three documents
+    out.unlink()
+    (corpus / "doc0001.txt").rename(corpus / "doc9999.txt")  # the second input is now another
+    run = start(str(corpus), "-o", str(out), "--jobs", "1", "--resume")
+    _, err = run.communicate(timeout=120)
+    assert run.returncode == 2
+    assert err.decode() == (
+        "normalize: error: --resume: the inputs changed since the interrupted run (document 2 written "
+        "is 'doc0001', the inputs give 'doc0002'); start again without --resume\n"
+    )
+    assert Path(f"{out}.part").read_bytes() == b"".join(lines[:3]) and not out.exists()
+    # fewer inputs than documents written
+    run = start(str(corpus / "doc0000.txt"), "-o", str(out), "--jobs", "1", "--resume")
+    _, err = run.communicate(timeout=120)
+    assert run.returncode == 2 and "(3 documents written, the inputs give 1)" in err.decode(), err
 
 
 def test_ctrl_c_stops_cleanly_and_resume_finishes(tmp_path: Path) -> None:
