@@ -49,7 +49,7 @@ _FUNCTION_WORDS = {
     "it": "il della che di per sono gli una con non è anche come più dei delle questo questa un la",
     "pt": "os não uma com para são foi mais também pelo pela das dos você",
     "nl": "het een van en is zijn niet met voor op ook maar bij",
-    "vi": "và là có các cho trong không khi này với sau thì như cũng rằng những người",
+    "vi": "và là có các cho trong không khi này với sau thì như cũng rằng những người con ba em anh ta",
 }
 _WORD_LANGS: dict[str, frozenset[str]] = {}
 for _lang, _words in _FUNCTION_WORDS.items():
@@ -164,7 +164,7 @@ def _split(line: Line, main: str, settings: Settings) -> list[Line] | None:
         langs = [_by_script(text[start:end], main, other) for start, end in spans]
     else:
         langs = [_label(word, main, other) for word in word_langs]
-    if min(langs.count(main), langs.count(other)) < MIN_WORDS:
+    if min(_distinct(text, spans, langs, main), _distinct(text, spans, langs, other)) < MIN_WORDS:
         # Few telling words: a name or a loanword, unless accents or function words of a
         # Latin language stand beside a sentence end (a short caption and its translation).
         if _script(other) == "latin" and other != "vi":
@@ -243,6 +243,13 @@ def _by_script(token: str, main: str, other: str) -> str | None:
     if _LATIN.search(token):
         return main if _script(main) == "latin" else other if _script(other) == "latin" else None
     return None
+
+
+def _distinct(text: str, spans: list[tuple[int, int]], langs: list[str | None], lang: str) -> int:
+    """How many different words tell ``lang``: a word said twice is one piece of evidence."""
+    return len(
+        {text[start:end].lower() for (start, end), told in zip(spans, langs, strict=True) if told == lang}
+    )
 
 
 def _cut_costs(langs: list[str | None], main: str, other: str) -> list[tuple[int, int, int]]:

@@ -213,9 +213,8 @@ _CJK_LABEL = re.compile(
     r"审核|审校|出品|监制|通讯员|翻译|编译|策划|统筹|设计|主编|文|图|摄)(?:\s*[:：/]\s*|\s+)"
 )
 _BY = re.compile(
-    r"^(?:(written|writing|edited|editing|reported|reporting|additional reporting|compiled|translated|photos?|"
-    r"photographs?|"
-    r"pictures?|images?|story|text|words|illustrations?|video|graphics?|interview|écrit|texte|"
+    r"^(?:(written|writing|edited|editing|reported|reporting|additional reporting|compiled|translated|"
+    r"photos?|photographs?|pictures?|images?|story|text|words|illustrations?|video|graphics?|interview|écrit|texte|"
     r"propos recueillis|escrito|fotos?|geschrieben|text und fotos|bài)\s+)?"
     r"(by|par|por|von|bởi|от)\s+(?=\S)",
     re.I,

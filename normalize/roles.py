@@ -95,9 +95,12 @@ def _mark_taglines(lines: list[Line], main: str | None) -> None:
         score = patterns.tagline_score(line.text)
         if score >= TAGLINE_SURE or (score >= TAGLINE_EDGE and _at_edge(lines, index)):
             line.set_role(Role.BOILERPLATE, "tagline")
-        elif _TAGLINE_SHAPE.match(line.text) and _is_heading_like(line.text):
-            if not _stands_as_heading(lines, index, main):
-                line.set_role(Role.BOILERPLATE, "tagline")
+        elif (
+            _TAGLINE_SHAPE.match(line.text)
+            and _is_heading_like(line.text)
+            and not _stands_as_heading(lines, index, main)
+        ):
+            line.set_role(Role.BOILERPLATE, "tagline")
 
 
 def _stands_as_heading(lines: list[Line], index: int, main: str | None) -> bool:
