@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (the vocabulary is multilingual on purpose)
+
 """Building blocks for the synthetic corpus (see ``make_corpus.py``).
 
 Everything here is vocabulary invented for the benchmark (fake sites, people,

@@ -92,15 +92,17 @@ def _mark_taglines(lines: list[Line], main: str | None) -> None:
     for index, line in enumerate(lines):
         if line.role is not Role.BODY:
             continue
-        score = patterns.tagline_score(line.text)
-        if score >= TAGLINE_SURE or (score >= TAGLINE_EDGE and _at_edge(lines, index)):
+        if _is_tagline(lines, index, main):
             line.set_role(Role.BOILERPLATE, "tagline")
-        elif (
-            _TAGLINE_SHAPE.match(line.text)
-            and _is_heading_like(line.text)
-            and not _stands_as_heading(lines, index, main)
-        ):
-            line.set_role(Role.BOILERPLATE, "tagline")
+
+
+def _is_tagline(lines: list[Line], index: int, main: str | None) -> bool:
+    text = lines[index].text
+    score = patterns.tagline_score(text)
+    if score >= TAGLINE_SURE or (score >= TAGLINE_EDGE and _at_edge(lines, index)):
+        return True
+    shaped = _TAGLINE_SHAPE.match(text) is not None and _is_heading_like(text)
+    return shaped and not _stands_as_heading(lines, index, main)
 
 
 def _stands_as_heading(lines: list[Line], index: int, main: str | None) -> bool:
