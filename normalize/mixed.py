@@ -164,10 +164,11 @@ def _split(line: Line, main: str, settings: Settings) -> list[Line] | None:
         langs = [_by_script(text[start:end], main, other) for start, end in spans]
     else:
         langs = [_label(word, main, other) for word in word_langs]
-    if min(_distinct(text, spans, langs, main), _distinct(text, spans, langs, other)) < MIN_WORDS:
-        # Few telling words: a name or a loanword, unless accents or function words of a
-        # Latin language stand beside a sentence end (a short caption and its translation).
-        if _script(other) == "latin" and other != "vi":
+    told_main, told_other = _distinct(text, spans, langs, main), _distinct(text, spans, langs, other)
+    if min(told_main, told_other) < MIN_WORDS:
+        # Few telling words of one language: a name or a loanword, unless the other
+        # language shows well and a sentence end may part them (a caption, then its translation).
+        if _script(other) == "latin" and max(told_main, told_other) >= MIN_WORDS:
             return _split_at_sentence(line, main, settings)
         return None
     ranked = []
