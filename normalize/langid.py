@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 
 from langdetect.detector import Detector
@@ -107,6 +108,8 @@ _COMMON_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 #: a letter beyond Latin and Cyrillic
 _BEYOND_LATIN_CYRILLIC = re.compile(r"(?=[^\W\d_])[^\u0000-\u024f\u0400-\u04ff]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+#: a letter beyond the Latin alphabets (Vietnamese included)
+_BEYOND_LATIN = re.compile(r"(?=[^\W\d_])[^\u0000-\u024f\u1e00-\u1eff]")
 #: :func:`common_words_language` answers only for lines this long, with this
 #: many words, this share of them common in the language, and this many times
 #: (plus two) the hits of the next language: so tuned, it disagreed with
@@ -123,19 +126,12 @@ CYRILLIC_SHARE = 0.9
 def detect_languages(doc: Document, settings: Settings) -> None:
     """Set ``line.lang``/``line.lang_score`` on every line and ``doc.lang``.
 
-    Lazy: each line first gets only its cheap evidence (letters, script,
-    Vietnamese letters, common words). Unrestricted langdetect runs only on the
-    lines that evidence leaves open and that are long enough to be trusted
-    (they weigh on the document's languages); a short line is never trusted
-    alone, so it is settled among the document's languages (:func:`_settle_short`).
+    Lazy: each line first gets only its cheap evidence (:func:`_first_guess`);
+    a line under 20 letters it leaves open is never trusted alone, so it is
+    settled among the document's languages (:func:`_settle_short`).
     """
-    guesses: list[Guess | None] = []
-    for line in doc.lines:
-        letters = letter_count(line.text)
-        guess = cheap_guess(line.text, letters)
-        if guess is None and letters >= TRUSTED_LETTERS:
-            guess = langdetect_ranked(line.text, settings.seed, None)
-        guesses.append(guess)
+    first = _reference_guess if _REFERENCE else _first_guess
+    guesses = [first(line.text, settings.seed) for line in doc.lines]
     main = settings.main_lang or _main_language(doc.lines, guesses)
     doc.lang = main
     doc_langs = _document_languages(doc.lines, guesses, main)
@@ -144,6 +140,54 @@ def detect_languages(doc: Document, settings: Settings) -> None:
             _settle_short(line, doc_langs, settings.seed)
         else:
             _settle(line, maybe, doc_langs, settings.seed)
+
+
+def _first_guess(text: str, seed: int) -> Guess | None:
+    """A line's guess on its own; ``None`` when the cheap evidence leaves it open.
+
+    :func:`cheap_guess`; then a long line of English words around Vietnamese
+    names (:func:`_english_among_names`) is English; langdetect only on a line
+    of 20 letters or more left open.
+    """
+    letters = letter_count(text)
+    guess = cheap_guess(text, letters)
+    if guess is None and _english_among_names(text, letters):
+        guess = (("en", CERTAIN),)
+    if guess is None and letters >= TRUSTED_LETTERS:
+        guess = langdetect_ranked(text, seed, None)
+    return guess
+
+
+def _reference_guess(text: str, seed: int) -> Guess:
+    """The reference first guess: seeded langdetect on every line with letters, no shortcut."""
+    return () if letter_count(text) < MIN_LETTERS else langdetect_ranked(text, seed, None)
+
+
+#: Set only by :func:`_reference_mode`.
+_REFERENCE = False
+
+
+@contextmanager
+def _reference_mode() -> Iterator[None]:
+    """Within it, :func:`detect_languages` runs as the reference of its shortcuts (benchmark and tests only).
+
+    Every line's first guess is seeded langdetect (:func:`_reference_guess`:
+    no script, Vietnamese, common-word or short-line shortcut) and a
+    langdetect restricted to one candidate samples like any other; the
+    context settle afterwards is the same (:func:`_settle`). The fast mode's
+    shortcuts are right when its final ``line.lang`` equals this mode's
+    (``benchmarks/throughput.py`` reports the share). Not thread-safe: it
+    switches a module flag and clears langdetect's cache on entry and exit.
+    """
+    global _REFERENCE
+    previous = _REFERENCE
+    try:
+        _REFERENCE = True
+        _cached_langdetect.cache_clear()
+        yield
+    finally:
+        _REFERENCE = previous
+        _cached_langdetect.cache_clear()
 
 
 def guess_line(text: str, seed: int = 0) -> Guess:
@@ -187,10 +231,15 @@ def common_words_language(text: str, letters: int | None = None) -> str | None:
     if cyrillic and cyrillic < CYRILLIC_SHARE * letters:
         return None  # two scripts: a caption and its translation, maybe
     words = _COMMON_WORD.findall(text.lower())
+    return _by_common_words(words, words, bool(cyrillic))
+
+
+def _by_common_words(words: list[str], counted: list[str], cyrillic: bool) -> str | None:
+    """The language whose common words, among ``counted``, are a clear share of ``words`` and far ahead."""
     if len(words) < COMMON_MIN_WORDS:
         return None
     hits: Counter[str] = Counter()
-    for word in words:
+    for word in counted:
         langs = _WORD_LANGS.get(word, ())
         if cyrillic and len(langs) == len(_CYRILLIC_COMMON):
             hits[""] += 1  # common to all three: counts for the share, tells none apart
@@ -202,6 +251,31 @@ def common_words_language(text: str, letters: int | None = None) -> str | None:
     if count + common >= COMMON_SHARE * len(words) and count >= COMMON_MARGIN * second + 2:
         return best
     return None
+
+
+#: Vietnamese function words: a line holding one may be (partly) Vietnamese.
+_VI_WORDS = frozenset(
+    (
+        *("và", "là", "có", "của", "các", "những", "được", "cho", "trong", "không"),
+        *("khi", "này", "với", "sau", "thì", "như", "cũng", "rằng", "người", "một"),
+    )
+)
+
+
+def _english_among_names(text: str, letters: int) -> bool:
+    """A long line of English words around Vietnamese names (kept from :func:`common_words_language`).
+
+    Its words without Vietnamese letters or accents pass the common-word test
+    as English, counted against all its words, and it holds no Vietnamese
+    function word (a caption and its translation holds several). langdetect
+    reads such lines as English.
+    """
+    if letters < COMMON_MIN_LETTERS or not _VI_LETTER.search(text) or _BEYOND_LATIN.search(text):
+        return False
+    words = _COMMON_WORD.findall(text.lower())
+    if any(word in _VI_WORDS for word in words):
+        return False
+    return _by_common_words(words, [word for word in words if word.isascii()], False) == "en"
 
 
 @lru_cache(maxsize=65536)
@@ -252,7 +326,7 @@ def langdetect_ranked(text: str, seed: int, only: tuple[str, ...] | None) -> Gue
             return ()
         detector.set_prior_map({code: 1.0 for code in known})
     detector.append(text)
-    if only is not None and len(known) == 1:
+    if only is not None and len(known) == 1 and not _REFERENCE:
         return _only_candidate(detector, _CODES.get(known[0], known[0]))
     try:
         ranked = _probabilities(detector)
@@ -262,6 +336,9 @@ def langdetect_ranked(text: str, seed: int, only: tuple[str, ...] | None) -> Gue
     for item in ranked:
         merged[_CODES.get(item.lang, item.lang)] += item.prob
     return tuple(sorted(merged.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+_cached_langdetect = langdetect_ranked  # the cached function itself, whoever wraps the name
 
 
 def _trusted(guess: Guess, letters: int) -> bool:
@@ -407,6 +484,11 @@ def _script_of(text: str, letters: int) -> frozenset[str] | None:
     return None
 
 
+def _languages_marked(text: str) -> list[str]:
+    """The languages whose own letters (:data:`_MARKS`) ``text`` holds."""
+    return [lang for lang, pattern in _MARKS.items() if pattern.search(text)]
+
+
 def _settle_short(line: Line, doc_langs: tuple[str, ...], seed: int) -> None:
     """Settle a line the cheap evidence left open, short enough never to be trusted alone.
 
@@ -425,7 +507,7 @@ def _settle_short(line: Line, doc_langs: tuple[str, ...], seed: int) -> None:
     if not candidates:
         return
     if len(candidates) > 1:
-        marked = [lang for lang in candidates if lang in _MARKS and _MARKS[lang].search(line.text)]
+        marked = [lang for lang in candidates if lang in _languages_marked(line.text)]
         if len(marked) == 1:
             candidates = (marked[0],)
     restricted = langdetect_ranked(line.text, seed, candidates)

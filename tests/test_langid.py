@@ -14,8 +14,7 @@ from tests.conftest import FIXTURES
 
 SETTINGS = Settings()
 LINES: list[dict[str, Any]] = [
-    json.loads(raw)
-    for raw in (FIXTURES / "langid" / "lines.jsonl").read_text(encoding="utf-8").splitlines()
+    json.loads(raw) for raw in (FIXTURES / "langid" / "lines.jsonl").read_text(encoding="utf-8").splitlines()
 ]
 ENGLISH = (
     "The city council approved the new budget on Tuesday after a long debate about "
@@ -170,3 +169,24 @@ def test_a_short_line_in_a_script_no_document_language_uses_gets_none() -> None:
     doc = _document(ENGLISH, "Фото: ТАСС", ENGLISH.replace("Tuesday", "Monday"))
     assert doc.lang == "en"
     assert doc.lines[1].lang is None
+
+
+def test_the_reference_mode_asks_langdetect_first_and_the_fast_mode_agrees(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts = (ENGLISH, "Photo by the agency for the city", ENGLISH.replace("Tuesday", "Monday"))
+    fast = [line.lang for line in _document(*texts).lines]
+    with langid._reference_mode():
+        calls = _recording(monkeypatch)
+        reference = [line.lang for line in _document(*texts).lines]
+    assert {text for text, only in calls if only is None} == set(texts)  # langdetect on every line first
+    assert not langid._REFERENCE
+    assert fast == reference == ["en", "en", "en"]
+
+
+def test_english_around_vietnamese_names_needs_no_langdetect(monkeypatch: pytest.MonkeyPatch) -> None:
+    line = "The report was written by Nguyễn Văn Thành and his team, who said that the project is over."
+    calls = _recording(monkeypatch)
+    assert _document(ENGLISH, line).lines[1].lang == "en"
+    assert calls == []
+    assert langid.langdetect_ranked(line, 0, None)[0][0] == "en"  # what langdetect says too
