@@ -21,6 +21,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from normalize._scripts import NO_LATIN_NAMES
+
 #: Characters of a language per character of the same text in English.
 _CHARS_PER_ENGLISH_CHAR = {
     "zh": 0.30,
@@ -47,10 +49,6 @@ _CHARS_PER_ENGLISH_CHAR = {
 }
 _LENGTH_FLOOR = 0.1  # below this, the lengths alone nearly rule a pair out
 _LENGTH_SIGMA = 0.22  # spread of log(ratio) for true translations (measured: 0.12 to 0.17)
-#: Scripts whose names cannot be compared with Latin letters (Cyrillic is transliterated).
-_NO_LATIN_NAMES = re.compile(
-    "[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0600-\u06ff\u0e00-\u0e7f\u0900-\u097f]"
-)
 _WEIGHTS = {"length": 1.0, "numbers": 1.2, "names": 1.0, "cognates": 1.0}
 #: Shared word stems this share of the words (Dice) count as full evidence.
 _COGNATE_FULL = 0.15
@@ -193,7 +191,7 @@ def pair_score(src: str, src_lang: str, tgt: str, tgt_lang: str) -> float:
     numbers = _agreement(numbers_of(src), numbers_of(tgt))
     if numbers is not None:
         evidence["numbers"] = numbers
-    if _NO_LATIN_NAMES.search(src) is None and _NO_LATIN_NAMES.search(tgt) is None:
+    if NO_LATIN_NAMES.search(src) is None and NO_LATIN_NAMES.search(tgt) is None:
         names = _agreement(names_of(src), names_of(tgt))
         if names is not None:
             evidence["names"] = names

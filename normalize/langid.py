@@ -32,6 +32,7 @@ from langdetect.detector_factory import DetectorFactory, init_factory
 from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.language import Language
 
+from normalize._scripts import SCRIPT_DECIDES, SCRIPTS, VI_LETTER
 from normalize.document import Document, Line
 from normalize.settings import Settings
 
@@ -50,17 +51,9 @@ TRUSTED_LETTERS = 20
 DOC_SHARE = 0.03
 
 _LETTER = re.compile(r"[^\W\d_]")
-_VI_LETTER = re.compile("[\u01a0\u01a1\u01af\u01b0\u0110\u0111\u1ea0-\u1ef9]")
 _WORD = re.compile(r"[^\W\d_]+")
 _ENGLISH_WORD = re.compile(r"\b(?:the|and|of|is|are|was|were|to|in|for|with|that|this|from|said)\b", re.I)
-_SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("ja", re.compile("[\u3040-\u30ff\u31f0-\u31ff]")),
-    ("ko", re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")),
-    ("zh", re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")),
-    ("th", re.compile("[\u0e00-\u0e7f]")),
-    ("el", re.compile("[\u0370-\u03ff\u1f00-\u1fff]")),
-    ("he", re.compile("[\u0590-\u05ff]")),
-)
+_SCRIPTS = tuple((lang, pattern) for lang, pattern in SCRIPTS if lang in SCRIPT_DECIDES)
 _CODES = {"zh-cn": "zh", "zh-tw": "zh"}
 
 #: Common words of the Latin-script languages most met in news; a long line
@@ -209,7 +202,7 @@ def cheap_guess(text: str, letters: int) -> Guess | None:
     script = _script_language(text, letters)
     if script is not None:
         return ((script, CERTAIN),)
-    if _VI_LETTER.search(text) and _vietnamese_share(text) >= 0.3 and len(_ENGLISH_WORD.findall(text)) < 2:
+    if VI_LETTER.search(text) and _vietnamese_share(text) >= 0.3 and len(_ENGLISH_WORD.findall(text)) < 2:
         return (("vi", CERTAIN),)
     common = common_words_language(text, letters)
     if common is not None:
@@ -225,7 +218,7 @@ def common_words_language(text: str, letters: int | None = None) -> str | None:
     """
     if letters is None:
         letters = letter_count(text)
-    if letters < COMMON_MIN_LETTERS or _BEYOND_LATIN_CYRILLIC.search(text) or _VI_LETTER.search(text):
+    if letters < COMMON_MIN_LETTERS or _BEYOND_LATIN_CYRILLIC.search(text) or VI_LETTER.search(text):
         return None
     cyrillic = len(_CYRILLIC.findall(text))
     if cyrillic and cyrillic < CYRILLIC_SHARE * letters:
@@ -270,7 +263,7 @@ def _english_among_names(text: str, letters: int) -> bool:
     function word (a caption and its translation holds several). langdetect
     reads such lines as English.
     """
-    if letters < COMMON_MIN_LETTERS or not _VI_LETTER.search(text) or _BEYOND_LATIN.search(text):
+    if letters < COMMON_MIN_LETTERS or not VI_LETTER.search(text) or _BEYOND_LATIN.search(text):
         return False
     words = _COMMON_WORD.findall(text.lower())
     if any(word in _VI_WORDS for word in words):
@@ -302,7 +295,7 @@ def _vietnamese_share(text: str) -> float:
     words = _WORD.findall(text)
     if not words:
         return 0.0
-    return sum(1 for word in words if _VI_LETTER.search(word)) / len(words)
+    return sum(1 for word in words if VI_LETTER.search(word)) / len(words)
 
 
 @lru_cache(maxsize=1)
@@ -467,7 +460,7 @@ _CYRILLIC_LANGS = frozenset(("bg", "mk", "ru", "uk"))
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 #: Letters that, among the languages of one document, point to one of them.
 _MARKS: dict[str, re.Pattern[str]] = {
-    "vi": _VI_LETTER,
+    "vi": VI_LETTER,
     "de": re.compile("[äöüßÄÖÜ]"),
     "es": re.compile("[ñ¿¡Ñ]"),
     "uk": re.compile("[іїєґІЇЄҐ]"),

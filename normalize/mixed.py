@@ -17,6 +17,7 @@ from collections import Counter
 
 from normalize import langid
 from normalize._score import pair_score
+from normalize._scripts import CJK, VI_LETTER, script_language
 from normalize.document import Document, Line
 from normalize.settings import Settings
 
@@ -56,32 +57,19 @@ for _lang, _words in _FUNCTION_WORDS.items():
     for _word in _words.split():
         _WORD_LANGS[_word] = _WORD_LANGS.get(_word, frozenset()) | {_lang}
 
-_CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
-_TOKEN = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")  # a CJK character is a word
+_TOKEN = re.compile(f"[{CJK}]|[^\\s{CJK}]+")  # a CJK character is a word
 _FUNCTION_WORD = re.compile(
     r"(?<![^\W\d_])(?:"
     + "|".join(map(re.escape, sorted(_WORD_LANGS, key=len, reverse=True)))
     + r")(?![^\W\d_])",
     re.IGNORECASE,
 )
-_VI_LETTER = re.compile("[\u01a0\u01a1\u01af\u01b0\u0110\u0111\u1ea0-\u1ef9]")
 _SCRIPT_LETTER = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f\u1e00-\u1eff]")
 _SENTENCE_BREAK = re.compile(r"[.!?…。！？][\"”»')]?(?=\s+\S)")
 _MAX_SENTENCE_CUTS = 6
 _STARTS_SENTENCE = re.compile(r"[\"“«¡¿(]?(?:[^\W_a-z]|[\u3000-\u9fff])")
 _ACCENTED_WORD = re.compile(r"\w*[\u00c0-\u024f]\w*")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"”»')]?$")
-_SCRIPTS = (
-    ("ja", re.compile("[\u3040-\u30ff]")),
-    ("ko", re.compile("[\uac00-\ud7af]")),
-    ("zh", re.compile("[\u3400-\u9fff\uf900-\ufaff]")),
-    ("ru", re.compile("[\u0400-\u04ff]")),
-    ("ar", re.compile("[\u0600-\u06ff]")),
-    ("th", re.compile("[\u0e00-\u0e7f]")),
-    ("el", re.compile("[\u0370-\u03ff]")),
-    ("he", re.compile("[\u0590-\u05ff]")),
-    ("hi", re.compile("[\u0900-\u097f]")),
-)
 
 
 def split_mixed_lines(doc: Document, settings: Settings) -> None:
@@ -100,7 +88,7 @@ def _may_be_mixed(text: str, main: str) -> bool:
     """Cheap test (regular expressions only) that a line may hold two languages."""
     if len(text) > MAX_CHARS or len(text) < 2 * MIN_SIDE_LETTERS:
         return False
-    if _SCRIPT_LETTER.search(text) or _VI_LETTER.search(text):
+    if _SCRIPT_LETTER.search(text) or VI_LETTER.search(text):
         return True  # another script, or Vietnamese letters: let the words tell
     found = [_WORD_LANGS[word.lower()] for word in _FUNCTION_WORD.findall(text)]
     mains = sum(1 for langs in found if langs == {main})
@@ -115,10 +103,10 @@ def word_languages(token: str) -> frozenset[str] | None:
 
     ``{"~"}`` stands for "any language but English": a Latin word with accents.
     """
-    for script_lang, pattern in _SCRIPTS:
-        if pattern.search(token):
-            return _ONE[script_lang]
-    if _VI_LETTER.search(token):
+    script_lang = script_language(token)
+    if script_lang is not None:
+        return _ONE[script_lang]
+    if VI_LETTER.search(token):
         return _ONE["vi"]
     word = token.strip(".,;:!?¡¿\"'“”‘’«»()[]…-–—").lower()
     langs = _WORD_LANGS.get(word)
@@ -237,10 +225,10 @@ def _script(lang: str) -> str:
 
 def _by_script(token: str, main: str, other: str) -> str | None:
     """``main`` or ``other`` by the script of ``token``'s letters; ``None`` for no letters."""
-    for lang, pattern in _SCRIPTS:
-        if pattern.search(token):
-            script = _script(lang)
-            return main if script == _script(main) else other if script == _script(other) else None
+    lang = script_language(token)
+    if lang is not None:
+        script = _script(lang)
+        return main if script == _script(main) else other if script == _script(other) else None
     if _LATIN.search(token):
         return main if _script(main) == "latin" else other if _script(other) == "latin" else None
     return None

@@ -1,0 +1,44 @@
+"""Writing systems: which letters belong to which script, and the letters only Vietnamese uses.
+
+One table for every step that looks at scripts (:mod:`normalize.langid`,
+:mod:`normalize.mixed`, :mod:`normalize._score`).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Letters only Vietnamese uses among the Latin-script languages (ơ ư đ and the
+#: vowels with a dot below or a hook above).
+VI_LETTER = re.compile("[\u01a0\u01a1\u01af\u01b0\u0110\u0111\u1ea0-\u1ef9]")
+
+#: Each script, by the language that stands for it (kana before Han: Japanese
+#: text holds both). Cyrillic, Arabic and Devanagari stand for several
+#: languages each; :data:`SCRIPT_DECIDES` names the scripts that settle one.
+SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ja", re.compile("[\u3040-\u30ff\u31f0-\u31ff]")),
+    ("ko", re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")),
+    ("zh", re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")),
+    ("ru", re.compile("[\u0400-\u04ff]")),
+    ("ar", re.compile("[\u0600-\u06ff]")),
+    ("th", re.compile("[\u0e00-\u0e7f]")),
+    ("el", re.compile("[\u0370-\u03ff\u1f00-\u1fff]")),
+    ("he", re.compile("[\u0590-\u05ff]")),
+    ("hi", re.compile("[\u0900-\u097f]")),
+)
+#: Scripts written by one language only, as far as langdetect knows.
+SCRIPT_DECIDES = frozenset({"ja", "ko", "zh", "th", "el", "he"})
+#: Scripts whose names cannot be compared with Latin letters (Cyrillic can: it is transliterated).
+NO_LATIN_NAMES = re.compile(
+    "[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0600-\u06ff\u0e00-\u0e7f\u0900-\u097f]"
+)
+#: Characters of the CJK scripts and their punctuation, one word each.
+CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+
+
+def script_language(token: str) -> str | None:
+    """The language standing for the first non-Latin script in ``token``, if any."""
+    for lang, pattern in SCRIPTS:
+        if pattern.search(token):
+            return lang
+    return None
