@@ -27,17 +27,11 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 
-from langdetect.detector import Detector
-from langdetect.detector_factory import DetectorFactory, init_factory
-from langdetect.lang_detect_exception import ErrorCode, LangDetectException
-from langdetect.language import Language
-
+from normalize._langdetect import Guess as Guess
+from normalize._langdetect import langdetect_ranked as langdetect_ranked
 from normalize._scripts import SCRIPT_DECIDES, SCRIPTS, VI_LETTER
 from normalize.document import Document, Line
 from normalize.settings import Settings
-
-Guess = tuple[tuple[str, float], ...]
-"""Ranked ``(language, probability)`` candidates; empty when there is no telling."""
 
 #: A guess at least this sure is taken as it is.
 SURE = 0.90
@@ -54,7 +48,6 @@ _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+")
 _ENGLISH_WORD = re.compile(r"\b(?:the|and|of|is|are|was|were|to|in|for|with|that|this|from|said)\b", re.I)
 _SCRIPTS = tuple((lang, pattern) for lang, pattern in SCRIPTS if lang in SCRIPT_DECIDES)
-_CODES = {"zh-cn": "zh", "zh-tw": "zh"}
 
 #: Common words of the Latin-script languages most met in news; a long line
 #: whose words are mostly one language's (and hardly another's) is that language.
@@ -170,17 +163,15 @@ def _reference_mode() -> Iterator[None]:
     context settle afterwards is the same (:func:`_settle`). The fast mode's
     shortcuts are right when its final ``line.lang`` equals this mode's
     (``benchmarks/throughput.py`` reports the share). Not thread-safe: it
-    switches a module flag and clears langdetect's cache on entry and exit.
+    switches a module flag.
     """
     global _REFERENCE
     previous = _REFERENCE
     try:
         _REFERENCE = True
-        _cached_langdetect.cache_clear()
         yield
     finally:
         _REFERENCE = previous
-        _cached_langdetect.cache_clear()
 
 
 def guess_line(text: str, seed: int = 0) -> Guess:
@@ -298,110 +289,9 @@ def _vietnamese_share(text: str) -> float:
     return sum(1 for word in words if VI_LETTER.search(word)) / len(words)
 
 
-@lru_cache(maxsize=1)
-def _factory() -> DetectorFactory:
-    init_factory()
-    from langdetect import detector_factory
-
-    factory: DetectorFactory = detector_factory._factory
-    return factory
-
-
-@lru_cache(maxsize=65536)
-def langdetect_ranked(text: str, seed: int, only: tuple[str, ...] | None) -> Guess:
-    """langdetect's ranked guess, seeded; ``only`` restricts the candidates."""
-    factory = _factory()
-    detector = factory.create()
-    detector.seed = seed
-    if only is not None:
-        known = [code for code in factory.get_lang_list() if _CODES.get(code, code) in only]
-        if not known:
-            return ()
-        detector.set_prior_map({code: 1.0 for code in known})
-    detector.append(text)
-    if only is not None and len(known) == 1 and not _REFERENCE:
-        return _only_candidate(detector, _CODES.get(known[0], known[0]))
-    try:
-        ranked = _probabilities(detector)
-    except LangDetectException:
-        return ()
-    merged: Counter[str] = Counter()
-    for item in ranked:
-        merged[_CODES.get(item.lang, item.lang)] += item.prob
-    return tuple(sorted(merged.items(), key=lambda kv: (-kv[1], kv[0])))
-
-
-_cached_langdetect = langdetect_ranked  # the cached function itself, whoever wraps the name
-
-
 def _trusted(guess: Guess, letters: int) -> bool:
     """A guess good enough to stand alone: settled by script, or sure on a long line."""
     return bool(guess) and (guess[0][1] >= CERTAIN or (guess[0][1] >= SURE and letters >= TRUSTED_LETTERS))
-
-
-def _probabilities(detector: Detector) -> list[Language]:
-    """:meth:`Detector.get_probabilities`, the same numbers, several times faster.
-
-    The same random draws and the same float operations in the same order as
-    langdetect's ``_detect_block``, written as list comprehensions over the
-    languages that can score (those of the prior map, when there is one): a
-    language left out stays at 0.0 in langdetect, and adding 0.0 to a sum
-    changes nothing. ``tests/test_langid.py`` checks the two agree.
-    """
-    detector.cleaning_text()
-    ngrams = detector._extract_ngrams()
-    if not ngrams:
-        raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
-    start = detector._init_probability()
-    live = [index for index, prob in enumerate(start) if prob != 0.0]
-    start = [start[index] for index in live]
-    rows: dict[str, list[float]] = {}
-    table = detector.word_lang_prob_map
-    total = [0.0] * len(live)
-    rand = detector.random
-    rand.seed(detector.seed)
-    n_trial = detector.n_trial
-    for _ in range(n_trial):
-        prob = start
-        weight = (detector.alpha + rand.gauss(0.0, 1.0) * detector.ALPHA_WIDTH) / detector.BASE_FREQ
-        i = 0
-        while True:
-            gram = rand.choice(ngrams)
-            row = rows.get(gram)
-            if row is None:
-                full = table[gram]
-                row = rows[gram] = full if len(live) == len(full) else [full[index] for index in live]
-            prob = [p * (weight + q) for p, q in zip(prob, row, strict=True)]
-            if i % 5 == 0:
-                sump = sum(prob)
-                prob = [p / sump for p in prob]
-                if max(prob) > detector.CONV_THRESHOLD or i >= detector.ITERATION_LIMIT:
-                    break
-            i += 1
-        total = [t + p / n_trial for t, p in zip(total, prob, strict=True)]
-    langprob = [0.0] * len(detector.langlist)
-    for index, value in zip(live, total, strict=True):
-        langprob[index] = value
-    detector.langprob = langprob
-    result: list[Language] = detector.get_probabilities()
-    return result
-
-
-def _only_candidate(detector: Detector, lang: str) -> Guess:
-    """langdetect's answer with one candidate, without its sampling.
-
-    Each trial's probabilities, normalised, are then 1.0 for the one candidate
-    and 0.0 for the others, so the answer is that language with the sum of
-    ``n_trial`` shares, once the text holds a feature; exactly what
-    :meth:`Detector.get_probabilities` would return.
-    """
-    detector.cleaning_text()
-    if not detector._extract_ngrams():
-        return ()
-    prob = 0.0
-    for _ in range(detector.n_trial):
-        prob += 1.0 / detector.n_trial
-    return ((lang, prob),)
 
 
 def _main_language(lines: Sequence[Line], guesses: Sequence[Guess | None]) -> str | None:
@@ -446,7 +336,7 @@ def _settle(line: Line, guess: Guess, doc_langs: tuple[str, ...], seed: int) -> 
         line.lang, line.lang_score = lang, prob
         return
     if doc_langs:
-        restricted = langdetect_ranked(line.text, seed, doc_langs)
+        restricted = langdetect_ranked(line.text, seed, doc_langs, shortcut=not _REFERENCE)
         if restricted and restricted[0][1] >= 0.5:
             line.lang, line.lang_score = restricted[0]
             return
@@ -503,6 +393,6 @@ def _settle_short(line: Line, doc_langs: tuple[str, ...], seed: int) -> None:
         marked = [lang for lang in candidates if lang in _languages_marked(line.text)]
         if len(marked) == 1:
             candidates = (marked[0],)
-    restricted = langdetect_ranked(line.text, seed, candidates)
+    restricted = langdetect_ranked(line.text, seed, candidates, shortcut=not _REFERENCE)
     if restricted and restricted[0][1] >= 0.5:
         line.lang, line.lang_score = restricted[0]

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from normalize import langid
+from normalize import _langdetect, langid
 from normalize.document import Document, Line
 from normalize.settings import Settings
 from tests.conftest import FIXTURES
@@ -90,7 +90,7 @@ def test_the_common_words_path_stays_out_of_short_and_mixed_lines() -> None:
 
 @pytest.mark.parametrize("only", [None, ("en", "vi"), ("en",), ("fr", "de", "es")])
 def test_the_fast_langdetect_loop_gives_langdetect_s_numbers(only: tuple[str, ...] | None) -> None:
-    factory = langid._factory()
+    factory = _langdetect._factory()
     for row in LINES[::10]:
         ours, theirs = factory.create(), factory.create()
         for detector in (ours, theirs):
@@ -98,13 +98,13 @@ def test_the_fast_langdetect_loop_gives_langdetect_s_numbers(only: tuple[str, ..
             if only is not None:
                 detector.set_prior_map({code: 1.0 for code in only})
             detector.append(row["text"])
-        assert [(x.lang, x.prob) for x in langid._probabilities(ours)] == [
+        assert [(x.lang, x.prob) for x in _langdetect._probabilities(ours)] == [
             (x.lang, x.prob) for x in theirs.get_probabilities()
         ]
 
 
 def test_one_candidate_gives_langdetect_s_answer() -> None:
-    factory = langid._factory()
+    factory = _langdetect._factory()
     for row in LINES[::25]:
         detector = factory.create()
         detector.seed = 0
@@ -137,9 +137,9 @@ def _recording(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, tuple[str, ..
     calls: list[tuple[str, tuple[str, ...] | None]] = []
     real = langid.langdetect_ranked
 
-    def record(text: str, seed: int, only: tuple[str, ...] | None) -> langid.Guess:
+    def record(text: str, seed: int, only: tuple[str, ...] | None, shortcut: bool = True) -> langid.Guess:
         calls.append((text, only))
-        return real(text, seed, only)
+        return real(text, seed, only, shortcut)
 
     monkeypatch.setattr(langid, "langdetect_ranked", record)
     return calls
