@@ -23,6 +23,8 @@ from normalize.settings import Settings
 TAGLINE_SURE = 0.7
 #: ... and reaching this, when it stands at an edge or beside other boilerplate.
 TAGLINE_EDGE = 0.45
+#: Rules of the boilerplate lines that head a list of links.
+_LIST_HEADERS = frozenset({"related", "read-more"})
 #: A heading is at most this many words, with no sentence-final punctuation.
 HEADING_MAX_WORDS = 14
 
@@ -43,6 +45,7 @@ def assign_roles(doc: Document, settings: Settings) -> None:
     for line in doc.lines:
         _classify_alone(line, settings)
     _mark_repeats(doc.lines, settings.repeat_min)
+    _mark_link_lists(doc.lines)
     _mark_taglines(doc.lines, doc.lang)
     _mark_title(doc)
     _mark_trailing_credit(doc.lines)
@@ -80,6 +83,26 @@ def _mark_repeats(lines: list[Line], repeat_min: int) -> None:
     for line in lines:
         if line.role is Role.BODY and counts[line_key(line.text)] >= repeat_min:
             line.set_role(Role.BOILERPLATE, "repeated")
+
+
+def _mark_link_lists(lines: list[Line]) -> None:
+    """Headlines listed under "Related articles" or "Read more" are links, not text.
+
+    After such a header (alone on its line), the short unpunctuated lines that
+    follow are boilerplate too, unless a paragraph follows them: then they were
+    headings of the text.
+    """
+    run: list[Line] = []
+    in_list = False
+    for line in [*lines, None]:
+        if line is not None and in_list and line.role is Role.BODY and _is_heading_like(line.text):
+            run.append(line)
+            continue
+        if line is None or not (line.role is Role.BODY and _is_paragraph(line)):
+            for listed in run:
+                listed.set_role(Role.BOILERPLATE, "link-list")
+        run = []
+        in_list = line is not None and line.rule in _LIST_HEADERS and len(line.text.split()) <= 4
 
 
 def _mark_taglines(lines: list[Line], main: str | None) -> None:
