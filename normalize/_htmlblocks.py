@@ -27,6 +27,7 @@ SKIP = frozenset((
     "select", "button",
 ))
 _SPACE = re.compile(r"\s+")
+_INVISIBLE = re.compile("[\ufeff\u200b\u2060\u00ad]")
 
 
 def norm(text: str) -> str:
@@ -34,7 +35,8 @@ def norm(text: str) -> str:
 
 
 def text_key(text: str) -> str:
-    return norm(text).casefold()
+    """The form under which two texts are the same block (spaces, case, invisible characters)."""
+    return norm(_INVISIBLE.sub("", text)).casefold()
 
 
 def text_of(el: etree._Element) -> str:

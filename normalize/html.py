@@ -59,6 +59,7 @@ from normalize._htmlblocks import (
     walk,
 )
 from normalize.encoding import declared_charset, decode_bytes, looks_binary
+from normalize.repair import fix_mojibake
 
 __all__ = ["Page", "extract_html"]
 
@@ -114,6 +115,8 @@ def extract_html(html: str | bytes, url: str | None = None) -> Page:
         raise ValueError("not an HTML page: binary data (NUL characters)")
     if not html.strip():
         return Page("", None, None, encoding)
+    # Mojibake first, while it is whole: parsing drops the C1 characters it may hold.
+    html = fix_mojibake(html)
     try:
         tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1), parser=_PARSER)
     except (etree.ParserError, ValueError):  # only comments or a bare declaration

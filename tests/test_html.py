@@ -253,3 +253,17 @@ def test_body_split_into_like_containers_is_joined() -> None:
     first = next(el for el in page.iter("div") if el.get("class") == "body")
     texts = [text for _, text in find_continuations(page, first, numbers)]
     assert [text.split(".")[0] for text in texts] == ["Second part", "Third part"]
+
+
+def test_a_page_with_mojibake_and_a_bom_in_its_heading() -> None:
+    garbled = "Увидимся позже, милый.".encode().decode("sloppy-windows-1252")
+    page = (
+        "<html><head><title>\ufeffA river town | Daily</title></head><body><article>"
+        "<h1>\ufeffA river town</h1><p>The town rebuilt its market after the flood of last year.</p>"
+        f"<p>{garbled}</p><p>The mayor said the work would end before the rains came back.</p>"
+        "</article></body></html>"
+    )
+    doc = normalize_html(page.encode("utf-8"), id="p")
+    assert doc.title == "A river town"
+    assert "A river town" not in doc.text  # the heading is the title, not a paragraph too
+    assert "Увидимся позже, милый." in [line.text for line in doc.lines]
