@@ -376,7 +376,8 @@ def _settle_short(line: Line, doc_langs: tuple[str, ...], seed: int) -> None:
     """Settle a line the cheap evidence left open, short enough never to be trusted alone.
 
     Its language is one of the document's or ``None``. Among the document's
-    languages written in the line's script: none gives ``None``; one is the
+    languages written in the line's script: none gives ``None`` (but Cyrillic,
+    which no document language writes, is one of the Cyrillic languages); one is the
     answer; of several, letters only one of them uses (Vietnamese letters, ß,
     ñ, ...) decide; otherwise langdetect restricted to them does, as
     :func:`_settle` would.
@@ -387,6 +388,9 @@ def _settle_short(line: Line, doc_langs: tuple[str, ...], seed: int) -> None:
         return
     script = _script_of(line.text, letters)
     candidates = doc_langs if script is None else tuple(lang for lang in doc_langs if lang in script)
+    if not candidates and script is _CYRILLIC_LANGS:
+        # Cyrillic in a document of other scripts: certainly not one of its languages
+        candidates = tuple(sorted(_CYRILLIC_LANGS))
     if not candidates:
         return
     if len(candidates) > 1:
