@@ -100,6 +100,14 @@ _HTML_START = re.compile(r"<(?:html|body|head)\b", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^- (?=\S)")
 
 
+#: A UTF-8 lead byte read as windows-1252/latin-1, then a continuation byte so read:
+#: the mark of mojibake ("Ã©", "â€™", "á»"), checked before the costlier repair.
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
 def extract_html(html: str | bytes, url: str | None = None) -> Page:
     """Extract the article of a web page (whole page or fragment).
 
@@ -116,7 +124,8 @@ def extract_html(html: str | bytes, url: str | None = None) -> Page:
     if not html.strip():
         return Page("", None, None, encoding)
     # Mojibake first, while it is whole: parsing drops the C1 characters it may hold.
-    html = fix_mojibake(html)
+    if _MOJIBAKE_HINT.search(html):
+        html = fix_mojibake(html)
     try:
         tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1), parser=_PARSER)
     except (etree.ParserError, ValueError):  # only comments or a bare declaration
