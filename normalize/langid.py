@@ -46,6 +46,7 @@ DOC_SHARE = 0.03
 
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+")
+_ACCENTED = re.compile("[\u00c0-\u024f]")
 _ENGLISH_WORD = re.compile(r"\b(?:the|and|of|is|are|was|were|to|in|for|with|that|this|from|said)\b", re.I)
 _SCRIPTS = tuple((lang, pattern) for lang, pattern in SCRIPTS if lang in SCRIPT_DECIDES)
 
@@ -325,6 +326,15 @@ def _document_languages(
     return (main, *others)
 
 
+def _not_english(text: str, doc_langs: tuple[str, ...]) -> bool:
+    """In an English document, a line whose words are often accented is not English."""
+    if not doc_langs or doc_langs[0] != "en":
+        return False
+    words = _WORD.findall(text)
+    accented = sum(1 for word in words if _ACCENTED.search(word))
+    return accented >= 2 and accented * 4 >= len(words)
+
+
 def _settle(line: Line, guess: Guess, doc_langs: tuple[str, ...], seed: int) -> None:
     """Give ``line`` its language, asking again among the document's when unclear."""
     if not guess:
@@ -332,11 +342,16 @@ def _settle(line: Line, guess: Guess, doc_langs: tuple[str, ...], seed: int) -> 
         return
     lang, prob = guess[0]
     letters = letter_count(line.text)
-    if _trusted(guess, letters) and (prob >= CERTAIN or lang in doc_langs or letters >= 40):
+    script = _script_of(line.text, letters)
+    same_script = doc_langs if script is None else tuple(code for code in doc_langs if code in script)
+    known = prob >= CERTAIN or lang in doc_langs or letters >= 40
+    if _trusted(guess, letters) and (known or not same_script or _not_english(line.text, doc_langs)):
+        # sure, and: one of the document's languages, long, in a script none of them
+        # writes, or a line of accented words in an English document
         line.lang, line.lang_score = lang, prob
         return
-    if doc_langs:
-        restricted = langdetect_ranked(line.text, seed, doc_langs, shortcut=not _REFERENCE)
+    if same_script:
+        restricted = langdetect_ranked(line.text, seed, same_script, shortcut=not _REFERENCE)
         if restricted and restricted[0][1] >= 0.5:
             line.lang, line.lang_score = restricted[0]
             return
