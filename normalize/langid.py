@@ -141,7 +141,8 @@ def _first_guess(text: str, seed: int) -> Guess | None:
     if guess is None and _english_among_names(text, letters):
         guess = (("en", CERTAIN),)
     if guess is None and letters >= TRUSTED_LETTERS:
-        guess = langdetect_ranked(text, seed, None)
+        script = _script_of(text, letters)
+        guess = langdetect_ranked(text, seed, None if script is None else tuple(sorted(script)))
     return guess
 
 
