@@ -24,6 +24,9 @@ from normalize.settings import Settings
 #: A cut is kept only when its two sides score at least this as a translation pair; whether
 #: they are then paired is for :mod:`normalize.pairing` and ``settings.min_pair_score``.
 MIN_SPLIT_SCORE = 0.3
+#: Weight of a word that shows its language by its accents only; cost of a cut that is not
+#: at a sentence end, and of one before a lower-case word.
+_ACCENT_WEIGHT, _UNPUNCTUATED, _LOWER_NEXT = 0.5, 0.6, 0.3
 #: At most this share of the telling words may stand on the wrong side of a cut.
 _MAX_WRONG_SHARE = 0.15
 #: Lines longer than this are paragraphs, never a caption and its translation.
@@ -159,16 +162,20 @@ def _split(line: Line, main: str, settings: Settings) -> list[Line] | None:
         if _script(other) == "latin" and max(told_main, told_other) >= MIN_WORDS:
             return _split_at_sentence(line, main, settings)
         return None
+    # accents alone say less than a function word or a script
+    weights = [_ACCENT_WEIGHT if word is _NOT_ENGLISH else 1.0 for word in word_langs]
     ranked = []
-    for cut, cost_other_first, cost_main_first in _cut_costs(langs, main, other):
-        unpunctuated = 0 if _SENTENCE_END.search(text[: spans[cut - 1][1]]) else 1
-        lower_next = 0 if _STARTS_SENTENCE.match(text, spans[cut][0]) else 1
-        ranked.append(((cost_other_first, unpunctuated, lower_next), cut, True))
-        ranked.append(((cost_main_first, unpunctuated, lower_next), cut, False))
-    least = min(key for key, _, _ in ranked)
-    if least[0] > max(1, _MAX_WRONG_SHARE * (langs.count(main) + langs.count(other))):
+    for cut, cost_other_first, cost_main_first in _cut_costs(langs, weights, main, other):
+        # a cut at a sentence end, before a capital, is worth a misplaced word or so
+        shape = _UNPUNCTUATED * (not _SENTENCE_END.search(text[: spans[cut - 1][1]]))
+        shape += _LOWER_NEXT * (not _STARTS_SENTENCE.match(text, spans[cut][0]))
+        ranked.append((round(cost_other_first + shape, 6), cost_other_first, cut, True))
+        ranked.append((round(cost_main_first + shape, 6), cost_main_first, cut, False))
+    least = min(key for key, _, _, _ in ranked)
+    allowed = max(1, _MAX_WRONG_SHARE * (langs.count(main) + langs.count(other)))
+    if min(cost for _, cost, _, _ in ranked) > allowed:
         return None  # words of both languages all along: one language quoting the other
-    ties = [(cut, other_first) for key, cut, other_first in ranked if key == least]
+    ties = [(cut, other_first) for key, _, cut, other_first in ranked if key == least]
     if len(ties) > 1:  # the better translation pair wins, then the earlier cut
         ties.sort(key=lambda tie: (-_pair_at(text, spans, tie[0], tie[1], other, main), tie[0]))
     cut, other_first = ties[0]
@@ -241,16 +248,18 @@ def _distinct(text: str, spans: list[tuple[int, int]], langs: list[str | None], 
     )
 
 
-def _cut_costs(langs: list[str | None], main: str, other: str) -> list[tuple[int, int, int]]:
-    """For each cut, the words on the wrong side: other language first, main first."""
-    total_main = sum(1 for lang in langs if lang == main)
-    total_other = sum(1 for lang in langs if lang == other)
+def _cut_costs(
+    langs: list[str | None], weights: list[float], main: str, other: str
+) -> list[tuple[int, float, float]]:
+    """For each cut, the weight of the words on the wrong side: other language first, main first."""
+    total_main = sum(w for lang, w in zip(langs, weights, strict=True) if lang == main)
+    total_other = sum(w for lang, w in zip(langs, weights, strict=True) if lang == other)
     costs = []
-    main_before = other_before = 0
+    main_before = other_before = 0.0
     for cut in range(1, len(langs)):
-        lang = langs[cut - 1]
-        main_before += lang == main
-        other_before += lang == other
+        lang, weight = langs[cut - 1], weights[cut - 1]
+        main_before += weight if lang == main else 0.0
+        other_before += weight if lang == other else 0.0
         other_first = main_before + (total_other - other_before)
         main_first = other_before + (total_main - main_before)
         costs.append((cut, other_first, main_first))
