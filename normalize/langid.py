@@ -328,9 +328,12 @@ def _document_languages(
 
 
 def _not_english(text: str, doc_langs: tuple[str, ...]) -> bool:
-    """In an English document, a line whose words are often accented is not English."""
+    """In an English document, a line whose words are often accented (or that asks ¿ or
+    exclaims ¡) is not English."""
     if not doc_langs or doc_langs[0] != "en":
         return False
+    if "¿" in text or "¡" in text:
+        return True
     words = _WORD.findall(text)
     accented = sum(1 for word in words if _ACCENTED.search(word))
     return accented >= 2 and accented * 4 >= len(words)
