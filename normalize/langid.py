@@ -348,8 +348,15 @@ def _settle(line: Line, guess: Guess, doc_langs: tuple[str, ...], seed: int) -> 
     letters = letter_count(line.text)
     script = _script_of(line.text, letters)
     same_script = doc_langs if script is None else tuple(code for code in doc_langs if code in script)
+    not_english = _not_english(line.text, doc_langs)
+    if not_english and lang == "en" and prob < CERTAIN:
+        # names fooled langdetect ("¡No van a romper! ¿Chandler y Janice?"): ask among the others
+        others = langdetect_ranked(line.text, seed, _NOT_ENGLISH_LATIN, shortcut=not _REFERENCE)
+        if others and others[0][1] >= 0.5:
+            line.lang, line.lang_score = others[0]
+            return
     known = prob >= CERTAIN or lang in doc_langs or letters >= 40
-    if _trusted(guess, letters) and (known or not same_script or _not_english(line.text, doc_langs)):
+    if _trusted(guess, letters) and (known or not same_script or not_english):
         # sure, and: one of the document's languages, long, in a script none of them
         # writes, or a line of accented words in an English document
         line.lang, line.lang_score = lang, prob
@@ -366,6 +373,7 @@ def _settle(line: Line, guess: Guess, doc_langs: tuple[str, ...], seed: int) -> 
 _LATIN_CODES = "af ca cs cy da de en es et fi fr hr hu id it lt lv nl no pl pt ro sk sl so sq sv sw tl tr vi"
 _LATIN_LANGS = frozenset(_LATIN_CODES.split(" "))
 _CYRILLIC_LANGS = frozenset(("bg", "mk", "ru", "uk"))
+_NOT_ENGLISH_LATIN = tuple(sorted(_LATIN_LANGS - {"en"}))
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 #: Letters that, among the languages of one document, point to one of them.
 _MARKS: dict[str, re.Pattern[str]] = {
@@ -412,6 +420,8 @@ def _settle_short(line: Line, doc_langs: tuple[str, ...], seed: int) -> None:
         candidates = tuple(sorted(_CYRILLIC_LANGS))
     if not candidates:
         return
+    if candidates[0] == "en" and line.text.isascii() and doc_langs[0] == "en":
+        candidates = ("en",)  # an English document's short line with no other language's letters
     if len(candidates) > 1:
         marked = [lang for lang in candidates if lang in _languages_marked(line.text)]
         if len(marked) == 1:

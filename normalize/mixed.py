@@ -40,13 +40,14 @@ _FUNCTION_WORDS = {
     "en": "the and of to is was are were with that this for from have has had their they which who will "
     "would said his her its been but not after when what there about into than you your we our she he "
     "it be can could should do does did how why where more one some other just like very because also "
-    "only even most many much now then out up them these those been being my me him us any all if or",
+    "only even most many much now then out up them these those been being my me him us any all if or "
+    "really that's it's i'm i'll don't can't yeah okay well too here right yes please thanks sorry",
     "fr": "le les des est une dans pour qui avec sur pas aux ont été sont cette leur elle nous vous mais "
     "très aussi comme plus tout ils elles était sa ses mon ma mes ton cet y en ne du au un de la je "
     "j'ai j’ai c'est c’est il à que",
     "es": "el los las del una por para con está son fue pero como más sus muy también hay cuando desde "
     "entre hasta sobre ellos ella yo usted estaba eso esta este estos ya sin porque donde qué un de la "
-    "que en no lo se me te mi tu al",
+    "que en no lo se me te mi tu al es",
     "de": "der die das und ist nicht mit ein eine einen den dem auf für sich von zu im sind wurde auch du "
     "wir ich nach bei aus oder ihre ihr sie er es wie wenn dass noch nur schon sehr wird werden war "
     "waren haben hat kann können mehr viele diese dieser",
@@ -111,7 +112,7 @@ def word_languages(token: str) -> frozenset[str] | None:
         return _ONE[script_lang]
     if VI_LETTER.search(token):
         return _ONE["vi"]
-    word = token.strip(".,;:!?¡¿\"'“”‘’«»()[]…-–—").lower()
+    word = token.strip(_PUNCTUATION).lower()
     langs = _WORD_LANGS.get(word)
     if langs is None and not word.isascii() and _LATIN.search(word):
         return _NOT_ENGLISH  # English words have no accents: another Latin language
@@ -206,6 +207,7 @@ def _split_at_sentence(line: Line, main: str, settings: Settings) -> list[Line] 
     return best[1] if best else None
 
 
+_PUNCTUATION = ".,;:!?¡¿\"'“”‘’«»()[]…-–—"
 #: The other language of a line whose words show only that it is not English.
 _NOT_MAIN = "~"
 _NOT_ENGLISH = frozenset({_NOT_MAIN})
@@ -244,7 +246,11 @@ def _by_script(token: str, main: str, other: str) -> str | None:
 def _distinct(text: str, spans: list[tuple[int, int]], langs: list[str | None], lang: str) -> int:
     """How many different words tell ``lang``: a word said twice is one piece of evidence."""
     return len(
-        {text[start:end].lower() for (start, end), told in zip(spans, langs, strict=True) if told == lang}
+        {
+            text[start:end].strip(_PUNCTUATION).lower()
+            for (start, end), told in zip(spans, langs, strict=True)
+            if told == lang
+        }
     )
 
 
