@@ -47,7 +47,7 @@ _FUNCTION_WORDS = {
     "j'ai j’ai c'est c’est il à que",
     "es": "el los las del una por para con está son fue pero como más sus muy también hay cuando desde "
     "entre hasta sobre ellos ella yo usted estaba eso esta este estos ya sin porque donde qué un de la "
-    "que en no lo se me te mi tu al es",
+    "que en no lo se me te mi tu al es y",
     "de": "der die das und ist nicht mit ein eine einen den dem auf für sich von zu im sind wurde auch du "
     "wir ich nach bei aus oder ihre ihr sie er es wie wenn dass noch nur schon sehr wird werden war "
     "waren haben hat kann können mehr viele diese dieser",
@@ -300,10 +300,17 @@ def _make_parts(
 def _side_language(text: str, hint: str, seed: int) -> str | None:
     """The language of one side of a cut.
 
-    Its own words first (two function words or more of one language, twice as
-    many as of any other), then its sure guess, then what the cut was made on.
-    Words with accents only show "not English" (``~``): then the guess must say which.
+    A long side: its sure guess. A short one: its own words first (two function
+    words or more of one language, twice as many as of any other), then its sure
+    guess. Last, what the cut was made on; words with accents only show "not
+    English" (``~``), and then the guess must say which.
     """
+    letters = langid.letter_count(text)
+    guess = langid.cheap_guess(text, letters)
+    if guess is None and letters >= _LONG_SIDE:
+        guess = langid.guess_line(text, seed)
+    if guess and guess[0][1] >= langid.SURE:
+        return guess[0][0]
     told = Counter(
         next(iter(langs))
         for m in _TOKEN.finditer(text)
@@ -311,9 +318,12 @@ def _side_language(text: str, hint: str, seed: int) -> str | None:
     ).most_common(2)
     if told and told[0][1] >= MIN_WORDS and (len(told) == 1 or told[0][1] >= 2 * told[1][1]):
         return told[0][0]
-    guess = langid.cheap_guess(text, langid.letter_count(text))
     if guess is None:
         guess = langid.guess_line(text, seed)
     if guess and guess[0][1] >= langid.SURE:
         return guess[0][0]
     return None if hint == _NOT_MAIN else hint
+
+
+#: A side with this many letters is long enough for langdetect alone.
+_LONG_SIDE = 40
