@@ -21,32 +21,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from normalize._scripts import NO_LATIN_NAMES
+from normalize._scripts import CHARS_PER_ENGLISH_CHAR, NO_LATIN_NAMES
 
-#: Characters of a language per character of the same text in English.
-_CHARS_PER_ENGLISH_CHAR = {
-    "zh": 0.30,
-    "ja": 0.38,
-    "ko": 0.45,
-    "th": 0.95,
-    "vi": 1.02,
-    "ru": 1.03,
-    "uk": 1.03,
-    "bg": 1.05,
-    "fr": 1.13,
-    "es": 1.06,
-    "it": 1.10,
-    "pt": 1.08,
-    "de": 1.10,
-    "nl": 1.10,
-    "pl": 1.08,
-    "id": 1.12,
-    "ar": 0.85,
-    "he": 0.80,
-    "el": 1.10,
-    "tr": 1.02,
-    "hi": 1.00,
-}
 _LENGTH_FLOOR = 0.1  # below this, the lengths alone nearly rule a pair out
 _LENGTH_SIGMA = 0.22  # spread of log(ratio) for true translations (measured: 0.12 to 0.17)
 _WEIGHTS = {"length": 1.0, "numbers": 1.2, "names": 1.0, "cognates": 1.0}
@@ -191,10 +167,9 @@ def pair_score(src: str, src_lang: str, tgt: str, tgt_lang: str) -> float:
     numbers = _agreement(numbers_of(src), numbers_of(tgt))
     if numbers is not None:
         evidence["numbers"] = numbers
-    if NO_LATIN_NAMES.search(src) is None and NO_LATIN_NAMES.search(tgt) is None:
-        names = _agreement(names_of(src), names_of(tgt))
-        if names is not None:
-            evidence["names"] = names
+    names = _names_agreement(src, tgt)
+    if names is not None:
+        evidence["names"] = names
     cognates = _agreement(stems_of(src), stems_of(tgt))
     if cognates:  # shared stems (information/información, police/policía): only ever for
         evidence["cognates"] = min(1.0, cognates / _COGNATE_FULL)
@@ -210,9 +185,25 @@ def pair_score(src: str, src_lang: str, tgt: str, tgt_lang: str) -> float:
     return round(score, 4)
 
 
+def _names_agreement(src: str, tgt: str) -> float | None:
+    """How well the names agree; ``None`` when there are none to compare.
+
+    Between two Latin (or Cyrillic) lines, the overlap of their names. A line in
+    a script without Latin names (Chinese, ...) can only show the Latin names it
+    keeps ("FDA", "Bánh Mì Kem"): those must be found in the other line.
+    """
+    src_other, tgt_other = NO_LATIN_NAMES.search(src) is not None, NO_LATIN_NAMES.search(tgt) is not None
+    if not src_other and not tgt_other:
+        return _agreement(names_of(src), names_of(tgt))
+    if src_other and tgt_other:
+        return None
+    kept, other = (names_of(src), names_of(tgt)) if src_other else (names_of(tgt), names_of(src))
+    return len(kept & other) / len(kept) if kept else None
+
+
 def length_agreement(src: str, src_lang: str, tgt: str, tgt_lang: str) -> float:
     """1 when the lengths are in the expected ratio, falling off in log space."""
-    expected = _CHARS_PER_ENGLISH_CHAR.get(src_lang, 1.0) / _CHARS_PER_ENGLISH_CHAR.get(tgt_lang, 1.0)
+    expected = CHARS_PER_ENGLISH_CHAR.get(src_lang, 1.0) / CHARS_PER_ENGLISH_CHAR.get(tgt_lang, 1.0)
     actual = (len(src) + 8 * expected) / (len(tgt) + 8)  # smoothing: short lines vary more
     deviation = math.log(actual / expected) / _LENGTH_SIGMA
     return math.exp(-0.5 * deviation * deviation)

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from normalize._langdetect import Guess as Guess
 from normalize._langdetect import langdetect_ranked as langdetect_ranked
-from normalize._scripts import SCRIPT_DECIDES, SCRIPTS, VI_LETTER
+from normalize._scripts import CHARS_PER_ENGLISH_CHAR, SCRIPT_DECIDES, SCRIPTS, VI_LETTER
 from normalize.document import Document, Line
 from normalize.settings import Settings
 
@@ -48,6 +48,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+")
 _ACCENTED = re.compile("[\u00c0-\u024f]")
 _ENGLISH_WORD = re.compile(r"\b(?:the|and|of|is|are|was|were|to|in|for|with|that|this|from|said)\b", re.I)
+_CJK_LANGS = frozenset({"ja", "ko", "zh"})
 _SCRIPTS = tuple((lang, pattern) for lang, pattern in SCRIPTS if lang in SCRIPT_DECIDES)
 
 #: Common words of the Latin-script languages most met in news; a long line
@@ -271,14 +272,19 @@ def letter_count(text: str) -> int:
 
 
 def _script_language(text: str, letters: int) -> str | None:
-    """The language a script alone decides, when ~all letters are in it."""
+    """The language a script alone decides, when most letters are in it.
+
+    "Most" is half for Han, kana and Hangul, whose one character says as much as
+    three Latin letters (a name in Latin letters inside Chinese is still Chinese),
+    four fifths for the others.
+    """
     for lang, pattern in _SCRIPTS:
         count = len(pattern.findall(text))
         if count == 0:
             continue
         if lang == "zh" and _SCRIPTS[0][1].search(text):
             return None  # Han with kana is Japanese: let the next pattern decide
-        if count >= 0.8 * letters:
+        if count >= (0.5 if lang in _CJK_LANGS else 0.8) * letters:
             return lang
     return None
 
@@ -296,13 +302,20 @@ def _trusted(guess: Guess, letters: int) -> bool:
     return bool(guess) and (guess[0][1] >= CERTAIN or (guess[0][1] >= SURE and letters >= TRUSTED_LETTERS))
 
 
-def _main_language(lines: Sequence[Line], guesses: Sequence[Guess | None]) -> str | None:
-    """The language holding most letters among trusted lines; ``None`` when none is."""
-    weight: Counter[str] = Counter()
+def _weights(lines: Sequence[Line], guesses: Sequence[Guess | None]) -> dict[str, float]:
+    """How much each language says among trusted lines: letters, in English letters' worth."""
+    weight: dict[str, float] = {}
     for line, guess in zip(lines, guesses, strict=True):
         letters = letter_count(line.text)
         if guess and _trusted(guess, letters):
-            weight[guess[0][0]] += letters
+            lang = guess[0][0]
+            weight[lang] = weight.get(lang, 0.0) + letters / CHARS_PER_ENGLISH_CHAR.get(lang, 1.0)
+    return weight
+
+
+def _main_language(lines: Sequence[Line], guesses: Sequence[Guess | None]) -> str | None:
+    """The language saying most among trusted lines; ``None`` when none is."""
+    weight = _weights(lines, guesses)
     if not weight:
         return None
     return min(weight, key=lambda lang: (-weight[lang], lang))
@@ -311,14 +324,10 @@ def _main_language(lines: Sequence[Line], guesses: Sequence[Guess | None]) -> st
 def _document_languages(
     lines: Sequence[Line], guesses: Sequence[Guess | None], main: str | None
 ) -> tuple[str, ...]:
-    """The main language first, then the others holding a fair share of trusted letters."""
+    """The main language first, then the others holding a fair share of trusted text."""
     if main is None:
         return ()
-    weight: Counter[str] = Counter()
-    for line, guess in zip(lines, guesses, strict=True):
-        letters = letter_count(line.text)
-        if guess and _trusted(guess, letters):
-            weight[guess[0][0]] += letters
+    weight = _weights(lines, guesses)
     total = sum(weight.values()) or 1
     others = sorted(
         (lang for lang, count in weight.items() if lang != main and count >= DOC_SHARE * total),
