@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from normalize._scripts import CHARS_PER_ENGLISH_CHAR, NO_LATIN_NAMES
 
+_ONE_SIDED_NUMBERS = 0.6  # several numbers on one side only: evidence against
 _LENGTH_FLOOR = 0.1  # below this, the lengths alone nearly rule a pair out
 _LENGTH_SIGMA = 0.22  # spread of log(ratio) for true translations (measured: 0.12 to 0.17)
 _WEIGHTS = {"length": 1.0, "numbers": 1.2, "names": 1.0, "cognates": 1.0}
@@ -175,8 +176,12 @@ def pair_score(src: str, src_lang: str, tgt: str, tgt_lang: str) -> float:
         evidence["cognates"] = min(1.0, cognates / _COGNATE_FULL)
     total = sum(_WEIGHTS[kind] for kind in evidence)
     score = sum(_WEIGHTS[kind] * value for kind, value in evidence.items()) / total
-    if evidence.get("numbers") == 0.0 and numbers_of(src) and numbers_of(tgt):
-        score *= 0.5  # both sides give numbers, and none agree
+    if evidence.get("numbers") == 0.0:
+        src_numbers, tgt_numbers = numbers_of(src), numbers_of(tgt)
+        if src_numbers and tgt_numbers:
+            score *= 0.5  # both sides give numbers, and none agree
+        elif len(src_numbers | tgt_numbers) >= 2:
+            score *= _ONE_SIDED_NUMBERS  # several numbers, all on one side
     if evidence["length"] < _LENGTH_FLOOR:
         score *= 0.5  # translations are seldom this far from the expected length
     # Missing evidence of one kind on a long pair is itself weak evidence against it.

@@ -1,0 +1,57 @@
+"""Pairs in any language next to the main one, whichever the main language is."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from normalize import normalize
+from tests.conftest import FIXTURES
+
+CAPTIONS = [
+    json.loads(line)
+    for line in (FIXTURES.parent / "benchmarks" / "captions.jsonl").read_text(encoding="utf-8").splitlines()
+]
+
+
+def _article(main: str, other: str, placement: str) -> tuple[str, list[tuple[str, str]], str]:
+    """Eight main-language paragraphs, three captions beside their translation, one foreign line."""
+    pairs = [(c[other], c[main]) for c in CAPTIONS[10:13]]
+    lines = ["A title", "19/10/2021"]
+    for index, caption in enumerate(c[main] for c in CAPTIONS[:8]):
+        lines.append(caption)
+        if index < len(pairs):
+            src, tgt = pairs[index]
+            lines.extend([src, tgt] if placement == "before" else [tgt, src])
+    foreign = CAPTIONS[20][other]
+    lines.extend([foreign, CAPTIONS[21][main]])
+    return "\n\n".join(lines), pairs, foreign
+
+
+@pytest.mark.parametrize("placement", ["before", "after"])
+@pytest.mark.parametrize(
+    ("main", "other"),
+    [("en", "vi"), ("en", "zh"), ("en", "ru"), ("en", "fr"), ("en", "es"), ("en", "de"),
+     ("vi", "en"), ("zh", "en"), ("fr", "en"), ("ru", "en"), ("de", "vi")],
+)
+def test_captions_pair_with_their_translation_in_the_main_language(main: str, other: str, placement: str) -> None:
+    text, pairs, foreign = _article(main, other, placement)
+    doc = normalize(text)
+    assert doc.lang == main
+    assert [(p.src, p.src_lang, p.tgt, p.tgt_lang) for p in doc.pairs] == [
+        (src, other, tgt, main) for src, tgt in pairs
+    ]
+    assert all(tgt in doc.text.split("\n\n") for _, tgt in pairs)  # the translation stays in the text
+    assert foreign not in doc.text and {"text": foreign, "reason": "foreign"} in [
+        {k: r[k] for k in ("text", "reason")} for r in doc.removed
+    ]
+
+
+@pytest.mark.parametrize("other", ["vi", "zh", "ru", "fr", "es", "de"])
+def test_a_caption_and_its_translation_on_one_line_are_split(other: str) -> None:
+    caption = CAPTIONS[12]
+    line = f"{caption[other]} {caption['en']}"
+    body = "\n\n".join(c["en"] for c in CAPTIONS[:4])
+    doc = normalize(f"A title\n\n{body}\n\n{line}\n\n{CAPTIONS[5]['en']}")
+    assert [(p.src, p.src_lang, p.tgt) for p in doc.pairs] == [(caption[other], other, caption["en"])]
