@@ -32,10 +32,23 @@ def _article(main: str, other: str, placement: str) -> tuple[str, list[tuple[str
 @pytest.mark.parametrize("placement", ["before", "after"])
 @pytest.mark.parametrize(
     ("main", "other"),
-    [("en", "vi"), ("en", "zh"), ("en", "ru"), ("en", "fr"), ("en", "es"), ("en", "de"),
-     ("vi", "en"), ("zh", "en"), ("fr", "en"), ("ru", "en"), ("de", "vi")],
+    [
+        ("en", "vi"),
+        ("en", "zh"),
+        ("en", "ru"),
+        ("en", "fr"),
+        ("en", "es"),
+        ("en", "de"),
+        ("vi", "en"),
+        ("zh", "en"),
+        ("fr", "en"),
+        ("ru", "en"),
+        ("de", "vi"),
+    ],
 )
-def test_captions_pair_with_their_translation_in_the_main_language(main: str, other: str, placement: str) -> None:
+def test_captions_pair_with_their_translation_in_the_main_language(
+    main: str, other: str, placement: str
+) -> None:
     text, pairs, foreign = _article(main, other, placement)
     doc = normalize(text)
     assert doc.lang == main
