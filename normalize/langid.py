@@ -141,6 +141,8 @@ def _first_guess(text: str, seed: int) -> Guess | None:
     guess = cheap_guess(text, letters)
     if guess is None and _english_among_names(text, letters):
         guess = (("en", CERTAIN),)
+    if guess is None and _plainly_english(text, letters):
+        guess = (("en", SURE),)
     if guess is None and letters >= TRUSTED_LETTERS:
         script = _script_of(text, letters)
         guess = langdetect_ranked(text, seed, None if script is None else tuple(sorted(script)))
@@ -247,6 +249,16 @@ _VI_WORDS = frozenset(
         *("khi", "này", "với", "sau", "thì", "như", "cũng", "rằng", "người", "một"),
     )
 )
+
+
+def _plainly_english(text: str, letters: int) -> bool:
+    """A short plain-ASCII line of English common words, far more than of another language's."""
+    if not TRUSTED_LETTERS <= letters < COMMON_MIN_LETTERS or not text.isascii():
+        return False
+    langs = [_WORD_LANGS.get(word, ()) for word in _COMMON_WORD.findall(text.lower())]
+    english = sum(1 for found in langs if found == ("en",))
+    others = sum(1 for found in langs if found and "en" not in found)
+    return english >= 2 and english > 2 * others
 
 
 def _english_among_names(text: str, letters: int) -> bool:

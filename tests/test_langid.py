@@ -191,3 +191,13 @@ def test_english_around_vietnamese_names_needs_no_langdetect(monkeypatch: pytest
     assert calls == []
     assert langid.langdetect_ranked(line, 0, None)[0][0] == "en"  # what langdetect says too
 
+
+
+def test_a_plain_english_line_of_twenty_odd_letters_needs_no_open_langdetect(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _recording(monkeypatch)
+    line = "When you hear a new idiom"  # langdetect alone says Welsh
+    doc = _document(ENGLISH, line, ENGLISH.replace("Tuesday", "Monday"))
+    assert doc.lines[1].lang == "en"
+    assert all(text != line for text, _ in calls)
