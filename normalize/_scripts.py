@@ -32,8 +32,64 @@ SCRIPT_DECIDES = frozenset({"ja", "ko", "zh", "th", "el", "he"})
 NO_LATIN_NAMES = re.compile(
     "[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0600-\u06ff\u0e00-\u0e7f\u0900-\u097f]"
 )
+#: A letter of the Latin alphabets (Vietnamese included).
+LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+#: A letter beyond the Latin alphabets (Vietnamese included).
+BEYOND_LATIN = re.compile(r"(?=[^\W\d_])[^\u0000-\u024f\u1e00-\u1eff]")
+#: A Latin letter with an accent, as English words never have.
+ACCENTED = re.compile("[\u00c0-\u024f]")
+#: A Cyrillic letter.
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+#: Languages langdetect knows that are written in the Latin alphabet, and in the Cyrillic one.
+LATIN_LANGS = frozenset(
+    [
+        "af",
+        "ca",
+        "cs",
+        "cy",
+        "da",
+        "de",
+        "en",
+        "es",
+        "et",
+        "fi",
+        "fr",
+        "hr",
+        "hu",
+        "id",
+        "it",
+        "lt",
+        "lv",
+        "nl",
+        "no",
+        "pl",
+        "pt",
+        "ro",
+        "sk",
+        "sl",
+        "so",
+        "sq",
+        "sv",
+        "sw",
+        "tl",
+        "tr",
+        "vi",
+    ]
+)
+CYRILLIC_LANGS = frozenset({"bg", "mk", "ru", "uk"})
 #: Characters of the CJK scripts and their punctuation, one word each.
 CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+
+
+def script_of_language(lang: str) -> str:
+    """The script ``lang`` is written in: ``"latin"``, ``"cyrillic"``, ``"cjk"`` or its own code."""
+    if lang in CYRILLIC_LANGS or lang in ("sr", "be", "kk"):
+        return "cyrillic"
+    if lang in ("ja", "ko", "zh"):
+        return "cjk"
+    if lang in ("ar", "th", "el", "he", "hi"):
+        return lang
+    return "latin"
 
 
 def script_language(token: str) -> str | None:

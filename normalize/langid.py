@@ -29,7 +29,18 @@ from functools import lru_cache
 
 from normalize._langdetect import Guess as Guess
 from normalize._langdetect import langdetect_ranked as langdetect_ranked
-from normalize._scripts import CHARS_PER_ENGLISH_CHAR, SCRIPT_DECIDES, SCRIPTS, VI_LETTER
+from normalize._scripts import (
+    ACCENTED,
+    BEYOND_LATIN,
+    CHARS_PER_ENGLISH_CHAR,
+    CYRILLIC,
+    CYRILLIC_LANGS,
+    LATIN_LANGS,
+    LATIN_LETTER,
+    SCRIPT_DECIDES,
+    SCRIPTS,
+    VI_LETTER,
+)
 from normalize.document import Document, Line
 from normalize.settings import Settings
 
@@ -46,7 +57,6 @@ DOC_SHARE = 0.03
 
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+")
-_ACCENTED = re.compile("[\u00c0-\u024f]")
 _ENGLISH_WORD = re.compile(r"\b(?:the|and|of|is|are|was|were|to|in|for|with|that|this|from|said)\b", re.I)
 _CJK_LANGS = frozenset({"ja", "ko", "zh"})
 _SCRIPTS = tuple((lang, pattern) for lang, pattern in SCRIPTS if lang in SCRIPT_DECIDES)
@@ -95,9 +105,6 @@ for _lang, _words in _COMMON_WORDS.items():
 _COMMON_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 #: a letter beyond Latin and Cyrillic
 _BEYOND_LATIN_CYRILLIC = re.compile(r"(?=[^\W\d_])[^\u0000-\u024f\u0400-\u04ff]")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-#: a letter beyond the Latin alphabets (Vietnamese included)
-_BEYOND_LATIN = re.compile(r"(?=[^\W\d_])[^\u0000-\u024f\u1e00-\u1eff]")
 #: :func:`common_words_language` answers only for lines this long, with this
 #: many words, this share of them common in the language, and this many times
 #: (plus two) the hits of the next language: so tuned, it disagreed with
@@ -120,9 +127,10 @@ def detect_languages(doc: Document, settings: Settings) -> None:
     """
     first = _reference_guess if _REFERENCE else _first_guess
     guesses = [first(line.text, settings.seed) for line in doc.lines]
-    main = settings.main_lang or _main_language(doc.lines, guesses)
+    weight = _weights(doc.lines, guesses)
+    main = settings.main_lang or _main_language(weight)
     doc.lang = main
-    doc_langs = _document_languages(doc.lines, guesses, main)
+    doc_langs = _document_languages(weight, main)
     for line, maybe in zip(doc.lines, guesses, strict=True):
         if maybe is None:
             _settle_short(line, doc_langs, settings.seed)
@@ -216,7 +224,7 @@ def common_words_language(text: str, letters: int | None = None) -> str | None:
         letters = letter_count(text)
     if letters < COMMON_MIN_LETTERS or _BEYOND_LATIN_CYRILLIC.search(text) or VI_LETTER.search(text):
         return None
-    cyrillic = len(_CYRILLIC.findall(text))
+    cyrillic = len(CYRILLIC.findall(text))
     if cyrillic and cyrillic < CYRILLIC_SHARE * letters:
         return None  # two scripts: a caption and its translation, maybe
     words = _COMMON_WORD.findall(text.lower())
@@ -269,7 +277,7 @@ def _english_among_names(text: str, letters: int) -> bool:
     function word (a caption and its translation holds several). langdetect
     reads such lines as English.
     """
-    if letters < COMMON_MIN_LETTERS or not VI_LETTER.search(text) or _BEYOND_LATIN.search(text):
+    if letters < COMMON_MIN_LETTERS or not VI_LETTER.search(text) or BEYOND_LATIN.search(text):
         return False
     words = _COMMON_WORD.findall(text.lower())
     if any(word in _VI_WORDS for word in words):
@@ -325,21 +333,17 @@ def _weights(lines: Sequence[Line], guesses: Sequence[Guess | None]) -> dict[str
     return weight
 
 
-def _main_language(lines: Sequence[Line], guesses: Sequence[Guess | None]) -> str | None:
-    """The language saying most among trusted lines; ``None`` when none is."""
-    weight = _weights(lines, guesses)
+def _main_language(weight: dict[str, float]) -> str | None:
+    """The language saying most among trusted lines (:func:`_weights`); ``None`` when none is."""
     if not weight:
         return None
     return min(weight, key=lambda lang: (-weight[lang], lang))
 
 
-def _document_languages(
-    lines: Sequence[Line], guesses: Sequence[Guess | None], main: str | None
-) -> tuple[str, ...]:
+def _document_languages(weight: dict[str, float], main: str | None) -> tuple[str, ...]:
     """The main language first, then the others holding a fair share of trusted text."""
     if main is None:
         return ()
-    weight = _weights(lines, guesses)
     total = sum(weight.values()) or 1
     others = sorted(
         (lang for lang, count in weight.items() if lang != main and count >= DOC_SHARE * total),
@@ -356,7 +360,7 @@ def _not_english(text: str, doc_langs: tuple[str, ...]) -> bool:
     if "¿" in text or "¡" in text:
         return True
     words = _WORD.findall(text)
-    accented = sum(1 for word in words if _ACCENTED.search(word))
+    accented = sum(1 for word in words if ACCENTED.search(word))
     return accented >= 2 and accented * 4 >= len(words)
 
 
@@ -367,8 +371,7 @@ def _settle(line: Line, guess: Guess, doc_langs: tuple[str, ...], seed: int) -> 
         return
     lang, prob = guess[0]
     letters = letter_count(line.text)
-    script = _script_of(line.text, letters)
-    same_script = doc_langs if script is None else tuple(code for code in doc_langs if code in script)
+    same_script = _same_script(line.text, letters, doc_langs)
     not_english = _not_english(line.text, doc_langs)
     if not_english and lang == "en" and prob < CERTAIN:
         # names fooled langdetect ("¡No van a romper! ¿Chandler y Janice?"): ask among the others
@@ -390,12 +393,7 @@ def _settle(line: Line, guess: Guess, doc_langs: tuple[str, ...], seed: int) -> 
     line.lang, line.lang_score = None, prob
 
 
-#: Languages langdetect knows that are written in the Latin or the Cyrillic alphabet.
-_LATIN_CODES = "af ca cs cy da de en es et fi fr hr hu id it lt lv nl no pl pt ro sk sl so sq sv sw tl tr vi"
-_LATIN_LANGS = frozenset(_LATIN_CODES.split(" "))
-_CYRILLIC_LANGS = frozenset(("bg", "mk", "ru", "uk"))
-_NOT_ENGLISH_LATIN = tuple(sorted(_LATIN_LANGS - {"en"}))
-_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_NOT_ENGLISH_LATIN = tuple(sorted(LATIN_LANGS - {"en"}))
 #: Letters that, among the languages of one document, point to one of them.
 _MARKS: dict[str, re.Pattern[str]] = {
     "vi": VI_LETTER,
@@ -408,11 +406,17 @@ _MARKS: dict[str, re.Pattern[str]] = {
 
 def _script_of(text: str, letters: int) -> frozenset[str] | None:
     """The languages written in the script of most of the line's letters; ``None`` for other scripts."""
-    if len(_LATIN_LETTER.findall(text)) * 2 > letters:
-        return _LATIN_LANGS
-    if len(_CYRILLIC.findall(text)) * 2 > letters:
-        return _CYRILLIC_LANGS
+    if len(LATIN_LETTER.findall(text)) * 2 > letters:
+        return LATIN_LANGS
+    if len(CYRILLIC.findall(text)) * 2 > letters:
+        return CYRILLIC_LANGS
     return None
+
+
+def _same_script(text: str, letters: int, doc_langs: tuple[str, ...]) -> tuple[str, ...]:
+    """The document's languages written in the script of most of the line's letters."""
+    script = _script_of(text, letters)
+    return doc_langs if script is None else tuple(lang for lang in doc_langs if lang in script)
 
 
 def _languages_marked(text: str) -> list[str]:
@@ -434,11 +438,10 @@ def _settle_short(line: Line, doc_langs: tuple[str, ...], seed: int) -> None:
     letters = letter_count(line.text)
     if letters < MIN_LETTERS or not doc_langs:
         return
-    script = _script_of(line.text, letters)
-    candidates = doc_langs if script is None else tuple(lang for lang in doc_langs if lang in script)
-    if not candidates and script is _CYRILLIC_LANGS:
+    candidates = _same_script(line.text, letters, doc_langs)
+    if not candidates and _script_of(line.text, letters) is CYRILLIC_LANGS:
         # Cyrillic in a document of other scripts: certainly not one of its languages
-        candidates = tuple(sorted(_CYRILLIC_LANGS))
+        candidates = tuple(sorted(CYRILLIC_LANGS))
     if not candidates:
         return
     if candidates[0] == "en" and line.text.isascii() and doc_langs[0] == "en":
