@@ -17,7 +17,15 @@ from collections import Counter
 
 from normalize import langid
 from normalize._score import pair_score
-from normalize._scripts import CJK, VI_LETTER, script_language
+from normalize._scripts import (
+    ACCENTED,
+    BEYOND_LATIN,
+    CJK,
+    LATIN_LETTER,
+    VI_LETTER,
+    script_language,
+    script_of_language,
+)
 from normalize.document import Document, Line
 from normalize.settings import Settings
 
@@ -68,11 +76,10 @@ _FUNCTION_WORD = re.compile(
     + r")(?![^\W\d_])",
     re.IGNORECASE,
 )
-_SCRIPT_LETTER = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f\u1e00-\u1eff]")
 _SENTENCE_BREAK = re.compile(r"[.!?…。！？][\"”»')]?(?=\s+\S)")
 _MAX_SENTENCE_CUTS = 6
 _STARTS_SENTENCE = re.compile(r"[\"“«¡¿(]?(?:[^\W_a-z]|[\u3000-\u9fff])")
-_ACCENTED_WORD = re.compile(r"\w*[\u00c0-\u024f]\w*")
+_ACCENTED_WORD = re.compile(rf"\w*{ACCENTED.pattern}\w*")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"”»')]?$")
 
 
@@ -92,7 +99,7 @@ def _may_be_mixed(text: str, main: str) -> bool:
     """Cheap test (regular expressions only) that a line may hold two languages."""
     if len(text) > MAX_CHARS or len(text) < 2 * MIN_SIDE_LETTERS:
         return False
-    if _SCRIPT_LETTER.search(text) or VI_LETTER.search(text):
+    if BEYOND_LATIN.search(text) or VI_LETTER.search(text):
         return True  # another script, or Vietnamese letters: let the words tell
     found = [_WORD_LANGS[word.lower()] for word in _FUNCTION_WORD.findall(text)]
     mains = sum(1 for langs in found if langs == {main})
@@ -114,7 +121,7 @@ def word_languages(token: str) -> frozenset[str] | None:
         return _ONE["vi"]
     word = token.strip(_PUNCTUATION).lower()
     langs = _WORD_LANGS.get(word)
-    if langs is None and not word.isascii() and _LATIN.search(word):
+    if langs is None and not word.isascii() and LATIN_LETTER.search(word):
         return _NOT_ENGLISH  # English words have no accents: another Latin language
     return langs
 
@@ -151,7 +158,7 @@ def _split(line: Line, main: str, settings: Settings) -> list[Line] | None:
     other = _other_language(word_langs, main)
     if other is None:
         return None
-    if _script(other) != _script(main):
+    if script_of_language(other) != script_of_language(main):
         # two scripts: every word of a script counts, not just those that tell alone
         langs = [_by_script(text[start:end], main, other) for start, end in spans]
     else:
@@ -160,7 +167,7 @@ def _split(line: Line, main: str, settings: Settings) -> list[Line] | None:
     if min(told_main, told_other) < MIN_WORDS:
         # Few telling words of one language: a name or a loanword, unless the other
         # language shows well and a sentence end may part them (a caption, then its translation).
-        if _script(other) == "latin" and max(told_main, told_other) >= MIN_WORDS:
+        if script_of_language(other) == "latin" and max(told_main, told_other) >= MIN_WORDS:
             return _split_at_sentence(line, main, settings)
         return None
     # accents alone say less than a function word or a script
@@ -180,7 +187,8 @@ def _split(line: Line, main: str, settings: Settings) -> list[Line] | None:
     if len(ties) > 1:  # the better translation pair wins, then the earlier cut
         ties.sort(key=lambda tie: (-_pair_at(text, spans, tie[0], tie[1], other, main), tie[0]))
     cut, other_first = ties[0]
-    return _make_parts(line, spans[cut][0], other_first, other, main, settings)
+    made = _make_parts(line, spans[cut][0], other_first, other, main, settings)
+    return made[0] if made else None
 
 
 def _split_at_sentence(line: Line, main: str, settings: Settings) -> list[Line] | None:
@@ -198,12 +206,9 @@ def _split_at_sentence(line: Line, main: str, settings: Settings) -> list[Line] 
             continue
         other_first = right_lang == main
         other = left_lang if other_first else right_lang
-        parts = _make_parts(line, at, other_first, other, main, settings)
-        if parts is not None:
-            src, tgt = (parts[0], parts[1]) if other_first else (parts[1], parts[0])
-            score = pair_score(src.text, other, tgt.text, main)
-            if best is None or score > best[0]:
-                best = (score, parts)
+        made = _make_parts(line, at, other_first, other, main, settings)
+        if made is not None and (best is None or made[1] > best[0]):
+            best = (made[1], made[0])
     return best[1] if best else None
 
 
@@ -212,35 +217,18 @@ _PUNCTUATION = ".,;:!?¡¿\"'“”‘’«»()[]…-–—"
 _NOT_MAIN = "~"
 _NOT_ENGLISH = frozenset({_NOT_MAIN})
 _ONE = {lang: frozenset({lang}) for lang in ("ja", "ko", "zh", "ru", "ar", "th", "el", "he", "hi", "vi")}
-_SCRIPT_OF = {
-    "ja": "cjk",
-    "ko": "cjk",
-    "zh": "cjk",
-    "uk": "ru",
-    "bg": "ru",
-    "mk": "ru",
-    "sr": "ru",
-    "be": "ru",
-}
-_LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f\u1e00-\u1eff]")
-
-
-def _script(lang: str) -> str:
-    """The script a language is written in (by the language of its script group)."""
-    if lang in ("ru", "ar", "th", "el", "he", "hi"):
-        return lang
-    return _SCRIPT_OF.get(lang, "latin")
-
-
 def _by_script(token: str, main: str, other: str) -> str | None:
     """``main`` or ``other`` by the script of ``token``'s letters; ``None`` for no letters."""
     lang = script_language(token)
     if lang is not None:
-        script = _script(lang)
-        return main if script == _script(main) else other if script == _script(other) else None
-    if _LATIN.search(token):
-        return main if _script(main) == "latin" else other if _script(other) == "latin" else None
-    return None
+        script = script_of_language(lang)
+    elif LATIN_LETTER.search(token):
+        script = "latin"
+    else:
+        return None
+    if script == script_of_language(main):
+        return main
+    return other if script == script_of_language(other) else None
 
 
 def _distinct(text: str, spans: list[tuple[int, int]], langs: list[str | None], lang: str) -> int:
@@ -282,19 +270,23 @@ def _pair_at(
 
 def _make_parts(
     line: Line, at: int, other_first: bool, other: str, main: str, settings: Settings
-) -> list[Line] | None:
+) -> tuple[list[Line], float] | None:
+    """The two lines of a cut at ``at``, and their pair score; ``None`` when the cut fails."""
     left, right = line.text[:at].strip(), line.text[at:].strip()
     if min(langid.letter_count(left), langid.letter_count(right)) < MIN_SIDE_LETTERS:
         return None
     src, tgt = (left, right) if other_first else (right, left)
     src_lang = _side_language(src, other, settings.seed)
-    if src_lang is None or src_lang == main or pair_score(src, src_lang, tgt, main) < MIN_SPLIT_SCORE:
+    if src_lang is None or src_lang == main:
+        return None
+    score = pair_score(src, src_lang, tgt, main)
+    if score < MIN_SPLIT_SCORE:
         return None
     parts = [Line(number=line.number, text=left), Line(number=line.number, text=right)]
     src_part, tgt_part = (parts[0], parts[1]) if other_first else (parts[1], parts[0])
     src_part.lang, src_part.lang_score = src_lang, langid.CERTAIN
     tgt_part.lang, tgt_part.lang_score = main, langid.CERTAIN
-    return parts
+    return parts, score
 
 
 def _side_language(text: str, hint: str, seed: int) -> str | None:
@@ -308,7 +300,7 @@ def _side_language(text: str, hint: str, seed: int) -> str | None:
     letters = langid.letter_count(text)
     guess = langid.cheap_guess(text, letters)
     if guess is None and letters >= _LONG_SIDE:
-        guess = langid.guess_line(text, seed)
+        guess = langid.langdetect_ranked(text, seed, None)
     if guess and guess[0][1] >= langid.SURE:
         return guess[0][0]
     told = Counter(
@@ -319,7 +311,7 @@ def _side_language(text: str, hint: str, seed: int) -> str | None:
     if told and told[0][1] >= MIN_WORDS and (len(told) == 1 or told[0][1] >= 2 * told[1][1]):
         return told[0][0]
     if guess is None:
-        guess = langid.guess_line(text, seed)
+        guess = langid.langdetect_ranked(text, seed, None)
     if guess and guess[0][1] >= langid.SURE:
         return guess[0][0]
     return None if hint == _NOT_MAIN else hint
