@@ -55,12 +55,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from normalize import patterns
-from normalize.dates import parse_date
 from normalize.lines import split_lines
 from normalize.readers import DEFAULT_READER_OPTIONS, ReaderOptions, Record, read_inputs
 from normalize.repair import repair_text
-from normalize.roles import line_key
+from normalize.roles import line_key, role_by_rule
 
 FORMAT = "normalize-boilerplate"
 VERSION = 1
@@ -177,11 +175,9 @@ def document_lines(record: Record) -> tuple[str, dict[int, str]] | None:
     try:
         text = record.text
         if text is None:
-            from normalize.html import extract_html
+            from normalize.html import extract_html, page_url
 
-            source = record.source
-            url = source if source and source.startswith(("http://", "https://")) else None
-            text = extract_html(record.html or "", url=url).text
+            text = extract_html(record.html or "", url=page_url(record.source)).text
         lines = split_lines(repair_text(text))
     except Exception:  # the normal run names the record and its error
         return None
@@ -318,6 +314,5 @@ def load_boilerplate(path: str | Path) -> tuple[LearnedLine, ...]:
 
 
 def _known_to_a_rule(text: str) -> bool:
-    """A rule classifies the line alone (see ``roles._classify_alone``); learning it adds nothing."""
-    return bool(patterns.image_id_rule(text) or parse_date(text) or patterns.boilerplate_rule(text)
-                or patterns.credit_rule(text))
+    """A rule classifies the line alone (:func:`normalize.roles.role_by_rule`); learning it adds nothing."""
+    return role_by_rule(text) is not None

@@ -108,6 +108,11 @@ _MOJIBAKE_HINT = re.compile(
 )
 
 
+def page_url(source: str | None) -> str | None:
+    """``source`` when it is a web address (what the extractor may use), else ``None``."""
+    return source if source and source.startswith(("http://", "https://")) else None
+
+
 def extract_html(html: str | bytes, url: str | None = None) -> Page:
     """Extract the article of a web page (whole page or fragment).
 

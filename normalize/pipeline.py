@@ -60,10 +60,9 @@ def normalize_html(
     metadata gives the title and date when the text has none. Raises
     :class:`ValueError` when ``html`` is binary data rather than a page.
     """
-    from normalize.html import extract_html
+    from normalize.html import extract_html, page_url
 
-    url = source if source and source.startswith(("http://", "https://")) else None
-    page = extract_html(html, url=url)
+    page = extract_html(html, url=page_url(source))
     doc = normalize(page.text, id=id, source=source, settings=settings)
     if doc.date is None:
         doc.date = page.date

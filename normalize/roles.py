@@ -17,6 +17,7 @@ from collections import Counter
 from normalize import patterns
 from normalize.dates import parse_date
 from normalize.document import REMOVED_ROLES, Document, Line, Role
+from normalize.langid import letter_count
 from normalize.settings import Settings
 
 #: A line whose tagline score reaches this is a tagline wherever it stands.
@@ -28,7 +29,6 @@ _LIST_HEADERS = frozenset({"related", "read-more"})
 #: A heading is at most this many words, with no sentence-final punctuation.
 HEADING_MAX_WORDS = 14
 
-_LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"[.!?…。！？:;,\"”»)]$")
 _NAME_LINE = re.compile(r"^(?:[A-ZÀ-ÝĐ][\w.'’-]*\s+){1,4}[A-ZÀ-ÝĐ][\w.'’-]*$")
 _SPACE = re.compile(r"\s+")
@@ -59,19 +59,26 @@ def line_key(text: str) -> str:
     return _SPACE.sub(" ", re.sub(r"[^\w\s]", "", text.casefold())).strip()
 
 
+def role_by_rule(text: str) -> tuple[Role, str] | None:
+    """The role a rule gives ``text`` alone (image id, date, boilerplate, credit), with the rule."""
+    if rule := patterns.image_id_rule(text):
+        return Role.IMAGE_ID, rule
+    if parse_date(text):
+        return Role.DATE, "date"
+    if rule := patterns.boilerplate_rule(text) or patterns.social_rule(text):
+        return Role.BOILERPLATE, rule
+    if rule := patterns.credit_rule(text):
+        return Role.CREDIT, rule
+    return None
+
+
 def _classify_alone(line: Line, settings: Settings) -> None:
     text = line.text
-    if rule := patterns.image_id_rule(text):
-        line.set_role(Role.IMAGE_ID, rule)
-    elif parse_date(text):
-        line.set_role(Role.DATE, "date")
-    elif rule := patterns.boilerplate_rule(text) or patterns.social_rule(text):
-        line.set_role(Role.BOILERPLATE, rule)
-    elif rule := patterns.credit_rule(text):
-        line.set_role(Role.CREDIT, rule)
+    if by_rule := role_by_rule(text):
+        line.set_role(*by_rule)
     elif settings.boilerplate and line_key(text) in settings.boilerplate:
         line.set_role(Role.BOILERPLATE, "learned")
-    elif len(_LETTER.findall(text)) < 2:
+    elif letter_count(text) < 2:
         line.set_role(Role.BOILERPLATE, "no-words")
     else:
         line.set_role(Role.BODY, "text")
