@@ -172,7 +172,7 @@ def pair_score(src: str, src_lang: str, tgt: str, tgt_lang: str) -> float:
     if names is not None:
         evidence["names"] = names
     cognates = _agreement(stems_of(src), stems_of(tgt))
-    if cognates:  # shared stems (information/información, police/policía): only ever for
+    if cognates:  # shared stems (información/information): counted only when present
         evidence["cognates"] = min(1.0, cognates / _COGNATE_FULL)
     total = sum(_WEIGHTS[kind] for kind in evidence)
     score = sum(_WEIGHTS[kind] * value for kind, value in evidence.items()) / total

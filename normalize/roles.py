@@ -86,9 +86,10 @@ def _classify_alone(line: Line, settings: Settings) -> None:
 
 def _mark_repeats(lines: list[Line], repeat_min: int) -> None:
     """A body line met ``repeat_min`` times or more in one document is boilerplate."""
-    counts = Counter(line_key(line.text) for line in lines if line.role is Role.BODY)
-    for line in lines:
-        if line.role is Role.BODY and counts[line_key(line.text)] >= repeat_min:
+    body = [(line, line_key(line.text)) for line in lines if line.role is Role.BODY]
+    counts = Counter(key for _, key in body)
+    for line, key in body:
+        if counts[key] >= repeat_min:
             line.set_role(Role.BOILERPLATE, "repeated")
 
 
