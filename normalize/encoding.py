@@ -26,23 +26,24 @@ _BOMS = (
 )
 
 #: Magic numbers of binary formats that turn up where HTML or text is expected.
-_MAGIC = (
-    b"\x89PNG\r\n\x1a\n",
-    b"\xff\xd8\xff",  # JPEG
-    b"GIF87a",
-    b"GIF89a",
-    b"%PDF-",
-    b"PK\x03\x04",  # zip, docx, xlsx, epub
-    b"\x1f\x8b",  # gzip
-    b"II*\x00",  # TIFF
-    b"MM\x00*",
-    b"\x00\x00\x01\x00",  # ICO
-    b"wOFF",
-    b"wOF2",
-    b"\x7fELF",
-    b"OggS",
-    b"ID3",
-    b"fLaC",
+#: File signatures of formats that are plainly not text, with their names for messages.
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive"),  # zip, docx, xlsx, epub
+    (b"\x1f\x8b", "gzip data"),
+    (b"II*\x00", "TIFF image"),
+    (b"MM\x00*", "TIFF image"),
+    (b"\x00\x00\x01\x00", "icon"),
+    (b"wOFF", "web font"),
+    (b"wOF2", "web font"),
+    (b"\x7fELF", "executable"),
+    (b"OggS", "Ogg media"),
+    (b"ID3", "MP3 audio"),
+    (b"fLaC", "FLAC audio"),
 )
 
 _SAMPLE = 4096
@@ -66,12 +67,20 @@ def looks_binary(data: bytes) -> bool:
     >>> looks_binary(b"\\x89PNG\\r\\n\\x1a\\n..."), looks_binary(b"<p>Caf\\xe9</p>")
     (True, False)
     """
+    return binary_kind(data) is not None
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What ``data`` is when it is plainly not text (``"PNG image"``, ``"NUL bytes"``), else ``None``."""
     head = data[:_SAMPLE]
     if head.startswith(tuple(bom for bom, _ in _BOMS)):
-        return False
-    if head.startswith(_MAGIC) or _is_image_bmp(head):
-        return True
-    return b"\x00" in head and _utf16_order(head) is None
+        return None
+    for signature, name in _SIGNATURES:
+        if head.startswith(signature):
+            return name
+    if _is_image_bmp(head):
+        return "BMP image"
+    return "NUL bytes" if b"\x00" in head and _utf16_order(head) is None else None
 
 
 def _is_image_bmp(data: bytes) -> bool:

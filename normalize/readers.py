@@ -42,28 +42,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from normalize.encoding import decode_bytes, looks_binary
+from normalize.encoding import binary_kind, decode_bytes
 
 TEXT, HTML, JSONL, WARC = "text", "html", "jsonl", "warc"
 _KINDS = {".html": HTML, ".htm": HTML, ".jsonl": JSONL, ".jl": JSONL, ".warc": WARC}
-#: Names of the binary formats :func:`normalize.encoding.looks_binary` knows, for messages.
-_FORMAT_NAMES = (
-    (b"\x89PNG", "PNG image"),
-    (b"\xff\xd8\xff", "JPEG image"),
-    (b"GIF8", "GIF image"),
-    (b"II*\x00", "TIFF image"),
-    (b"MM\x00*", "TIFF image"),
-    (b"BM", "BMP image"),
-    (b"\x00\x00\x01\x00", "icon"),
-    (b"%PDF-", "PDF document"),
-    (b"PK\x03\x04", "ZIP archive"),
-    (b"\x1f\x8b", "gzip data"),
-    (b"wOF", "web font"),
-    (b"\x7fELF", "executable"),
-    (b"OggS", "Ogg media"),
-    (b"ID3", "MP3 audio"),
-    (b"fLaC", "FLAC audio"),
-)
 
 
 @dataclass(frozen=True)
@@ -150,16 +132,6 @@ def file_kind(name: str) -> tuple[str, str]:
     return _KINDS.get(suffix, TEXT), stem or name
 
 
-def _not_text(data: bytes) -> str | None:
-    """Why ``data`` is not text (``"PNG image"``, ...), or ``None`` when it may be.
-
-    :func:`normalize.encoding.looks_binary` decides; this only names what it found.
-    """
-    if not looks_binary(data):
-        return None
-    return next((name for magic, name in _FORMAT_NAMES if data.startswith(magic)), "NUL bytes")
-
-
 def _walk(folder: Path) -> Iterator[Path]:
     """Files under ``folder``, depth first, sorted by name at every level."""
     try:
@@ -189,7 +161,7 @@ def _read_document(path: Path, stem: str, kind: str, compressed: bool) -> Record
     with _open(path, compressed) as handle:
         data = handle.read()
     if kind == HTML:
-        what = _not_text(data)
+        what = binary_kind(data)
         if what is not None:
             return Record(id=stem, source=str(path), origin=str(path), error=_binary(what))
         return Record(id=stem, source=str(path), origin=str(path), html=data)
@@ -197,7 +169,7 @@ def _read_document(path: Path, stem: str, kind: str, compressed: bool) -> Record
 
 
 def _text_record(data: bytes, *, id: str, source: str | None, origin: str) -> Record:
-    what = _not_text(data)
+    what = binary_kind(data)
     if what is not None:
         return Record(id=id, source=source, origin=origin, error=_binary(what))
     text, encoding = decode_bytes(data)
@@ -266,7 +238,7 @@ def _warc_page(item: Any, path: Path, number: int) -> Record | None:
     uri = item.rec_headers.get_header("WARC-Target-URI") or f"{path.name}#{number}"
     origin = f"{path}#{number} ({uri})"
     body: bytes = item.content_stream().read()
-    what = _not_text(body)
+    what = binary_kind(body)
     if what is not None:
         return Record(id=uri, source=uri, origin=origin, error=_binary(what))
     charset = _charset(content_type)
