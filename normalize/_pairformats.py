@@ -43,12 +43,17 @@ def visible(char: str) -> str:
 
 
 class AtomicFile:
-    """A UTF-8 text file written as ``FINAL.part`` and renamed to ``FINAL`` on commit."""
+    """A UTF-8 text file written as ``FINAL.part`` and renamed to ``FINAL`` on commit.
 
-    def __init__(self, final: Path, newline: str = "\n", part: Path | None = None) -> None:
+    With ``append``, an existing part file (an interrupted run's) is written on.
+    """
+
+    def __init__(
+        self, final: Path, newline: str = "\n", part: Path | None = None, append: bool = False
+    ) -> None:
         self.final = final
         self.part = part or final.with_name(final.name + ".part")
-        self.file: IO[str] = self.part.open("w", encoding="utf-8", newline=newline)
+        self.file: IO[str] = self.part.open("a" if append else "w", encoding="utf-8", newline=newline)
 
     def sync(self, durable: bool = True) -> None:
         """Finish writing and close; ``durable`` also flushes the file to disk (fsync)."""
@@ -65,6 +70,10 @@ class AtomicFile:
     def discard(self) -> None:
         self.file.close()
         self.part.unlink(missing_ok=True)
+
+    def keep(self) -> None:
+        """Close without renaming: the part file stays, for a resume."""
+        self.sync(durable=False)
 
 
 def file_output(output: str, fmt: str) -> Path:

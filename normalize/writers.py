@@ -58,19 +58,16 @@ class JsonlWriter:
         self.options = options
         #: On resume: the ids of the documents already written, in order (ids may repeat).
         self.done_ids: list[str] = []
-        self._final: Path | None = None
-        self._part: Path | None = None
-        self._file: IO[str]
+        self._out: AtomicFile | None = None
+        self._file: IO[str] = sys.stdout
         if output == "-":
-            self._file = sys.stdout
             return
-        self._final = Path(output)
-        self._part = self._final.with_name(self._final.name + ".part")
+        final = Path(output)
+        part = final.with_name(final.name + ".part")
         if resume:
-            self.done_ids = _keep_complete_records(self._part, self._final)
-            self._file = self._part.open("a", encoding="utf-8", newline="\n")
-        else:
-            self._file = self._part.open("w", encoding="utf-8", newline="\n")
+            self.done_ids = _keep_complete_records(part, final)
+        self._out = AtomicFile(final, part=part, append=resume)
+        self._file = self._out.file
 
     def write(self, doc: Document) -> None:
         self._file.write(dumps(doc, self.options.explain) + "\n")
@@ -79,18 +76,14 @@ class JsonlWriter:
         self._file.flush()
 
     def close(self) -> None:
-        if self._part is None or self._final is None:
+        if self._out is None:
             self._file.flush()
-            return
-        self._file.flush()
-        os.fsync(self._file.fileno())
-        self._file.close()
-        os.replace(self._part, self._final)
+        else:
+            self._out.commit()
 
     def abort(self) -> None:
-        if self._part is not None:
-            self._file.flush()
-            self._file.close()
+        if self._out is not None:
+            self._out.keep()
 
 
 def _keep_complete_records(part: Path, final: Path) -> list[str]:
