@@ -66,8 +66,8 @@ from normalize.readers import (
     WARC,
     ReaderOptions,
     Record,
-    _walk,
     file_kind,
+    input_files,
     read_file,
     read_inputs,
 )
@@ -223,15 +223,11 @@ def _partitions(inputs: Iterable[str], options: ReaderOptions) -> list[list[_Uni
 
 def _units(inputs: Iterable[str], options: ReaderOptions) -> Generator[_Unit, None, None]:
     """What :func:`normalize.readers.read_inputs` reads, file by file, in the same order."""
-    for name in inputs:
-        if name == "-":
-            yield from read_inputs(["-"], options)
-        elif Path(name).is_dir():
-            for file in _walk(Path(name)):
-                if str(file.resolve()) not in options.skip:
-                    yield str(file)
+    for file in input_files(inputs, options):
+        if isinstance(file, Path):
+            yield str(file)
         else:
-            yield name
+            yield from read_inputs([file], options)
 
 
 def _read_partition(groups: Iterable[list[_Unit]], options: ReaderOptions) -> list[Record]:

@@ -90,17 +90,24 @@ DEFAULT_READER_OPTIONS = ReaderOptions()
 
 def read_inputs(paths: Iterable[str], options: ReaderOptions = DEFAULT_READER_OPTIONS) -> Iterator[Record]:
     """Records from files, folders (recursed, sorted) and ``-`` (standard input)."""
+    for file in input_files(paths, options):
+        if isinstance(file, Path):
+            yield from read_file(file, options)
+        else:
+            yield _read_stdin()
+
+
+def input_files(
+    paths: Iterable[str], options: ReaderOptions = DEFAULT_READER_OPTIONS
+) -> Iterator[Path | str]:
+    """The files ``paths`` name, in reading order: folders recursed and sorted; ``-`` as is."""
     for name in paths:
         if name == "-":
-            yield _read_stdin()
-            continue
-        path = Path(name)
-        if path.is_dir():
-            for file in _walk(path):
-                if str(file.resolve()) not in options.skip:
-                    yield from read_file(file, options)
+            yield name
+        elif (path := Path(name)).is_dir():
+            yield from (file for file in _walk(path) if str(file.resolve()) not in options.skip)
         else:
-            yield from read_file(path, options)
+            yield path
 
 
 def read_file(path: Path, options: ReaderOptions = DEFAULT_READER_OPTIONS) -> Iterator[Record]:
