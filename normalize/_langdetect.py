@@ -1,22 +1,29 @@
 """Seeded langdetect: ranked guesses, optionally restricted to some languages, cached.
 
-The same random draws and arithmetic as langdetect's own ``Detector``, faster
-(see :func:`_probabilities`); ``tests/test_langid.py`` checks they agree.
+The same n-grams, random draws and arithmetic as langdetect's own ``Detector``,
+faster: :func:`features` finds the n-grams word by word (each word's cached;
+langdetect's n-gram buffer starts afresh at every space) and
+:func:`_probabilities` samples with list comprehensions.
+``tests/test_langid.py`` checks both against langdetect.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
 from langdetect.detector import Detector
 from langdetect.detector_factory import DetectorFactory, init_factory
-from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.language import Language
+from langdetect.utils.ngram import NGram
 
 Guess = tuple[tuple[str, float], ...]
 """Ranked ``(language, probability)`` candidates; empty when there is no telling."""
 
+#: What langdetect gives its one candidate: each trial's probabilities, normalised, are 1.0
+#: for it, so its answer is the sum of ``n_trial`` (7) shares of ``1 / n_trial``.
+ALONE = sum(1.0 / 7 for _ in range(7))
 #: langdetect's codes that differ from ISO 639-1.
 CODES = {"zh-cn": "zh", "zh-tw": "zh"}
 
@@ -30,12 +37,69 @@ def _factory() -> DetectorFactory:
     return factory
 
 
+class _Normal(dict[int, str]):
+    """``str.translate`` table of langdetect's ``NGram.normalize``, filled as characters come."""
+
+    def __missing__(self, code: int) -> str:
+        normal: str = NGram.normalize(chr(code))
+        self[code] = normal
+        return normal
+
+
+_NORMAL = _Normal()
+#: What ``cleaning_text`` counts: Latin letters (``A``..``z``), and characters from U+0300 on
+#: outside Latin Extended Additional.
+_LATIN = re.compile("[A-z]")
+_NON_LATIN = re.compile("[\u0300-\u1dff\u1f00-\U0010ffff]")
+
+
+def _cleaned(text: str) -> str:
+    """The text langdetect reads: ``Detector.append`` then ``Detector.cleaning_text``."""
+    text = Detector.MAIL_RE.sub(" ", Detector.URL_RE.sub(" ", text))
+    text = NGram.normalize_vi(text)[: Detector(_factory()).max_text_length]
+    if not text.isascii() and len(_LATIN.findall(text)) * 2 < len(_NON_LATIN.findall(text)):
+        text = _LATIN.sub("", text)
+    return text
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_grams(word: str, spaced: bool) -> tuple[str, ...]:
+    """The n-grams langdetect takes from one normalised word (and the space after it, when ``spaced``)."""
+    table = _factory().word_lang_prob_map
+    grams, capital, found = " ", False, []
+    for char in word + " " * spaced:
+        last = grams[-1]
+        grams = (" " if last == " " else grams[1:] if len(grams) >= 3 else grams) + char
+        capital = (capital or last.isupper()) if char.isupper() else False
+        if capital:
+            continue
+        for size in (1, 2, 3):
+            if len(grams) < size:
+                break
+            gram = grams[-size:]
+            if gram != " " and gram in table:
+                found.append(gram)
+    return tuple(found)
+
+
+def _words(text: str) -> list[tuple[str, bool]]:
+    """The normalised words of ``text``, each with whether a space follows it."""
+    words = _cleaned(text).translate(_NORMAL).split(" ")
+    last = len(words) - 1
+    return [(word, index < last) for index, word in enumerate(words) if word]
+
+
+def features(text: str) -> list[str]:
+    """langdetect's n-grams of ``text``, in its order (what ``Detector._extract_ngrams`` returns)."""
+    return [gram for word, spaced in _words(text) for gram in _word_grams(word, spaced)]
+
+
 @lru_cache(maxsize=65536)
 def langdetect_ranked(text: str, seed: int, only: tuple[str, ...] | None, shortcut: bool = True) -> Guess:
     """langdetect's ranked guess, seeded; ``only`` restricts the candidates.
 
     With one candidate left and ``shortcut``, the answer is computed without
-    sampling (:func:`_only_candidate`), the same as sampling would give.
+    sampling (:data:`ALONE`), the same as sampling would give.
     """
     factory = _factory()
     detector = factory.create()
@@ -45,32 +109,28 @@ def langdetect_ranked(text: str, seed: int, only: tuple[str, ...] | None, shortc
         if not known:
             return ()
         detector.set_prior_map({code: 1.0 for code in known})
-    detector.append(text)
+    ngrams = features(text)
+    if not ngrams:
+        return ()  # langdetect: "No features in text."
     if only is not None and len(known) == 1 and shortcut:
-        return _only_candidate(detector, CODES.get(known[0], known[0]))
-    try:
-        ranked = _probabilities(detector)
-    except LangDetectException:
-        return ()
+        return ((CODES.get(known[0], known[0]), ALONE),)
+    ranked = _probabilities(detector, ngrams)
     merged: Counter[str] = Counter()
     for item in ranked:
         merged[CODES.get(item.lang, item.lang)] += item.prob
     return tuple(sorted(merged.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _probabilities(detector: Detector) -> list[Language]:
+def _probabilities(detector: Detector, ngrams: list[str]) -> list[Language]:
     """:meth:`Detector.get_probabilities`, the same numbers, several times faster.
 
     The same random draws and the same float operations in the same order as
     langdetect's ``_detect_block``, written as list comprehensions over the
     languages that can score (those of the prior map, when there is one): a
     language left out stays at 0.0 in langdetect, and adding 0.0 to a sum
-    changes nothing. ``tests/test_langid.py`` checks the two agree.
+    changes nothing. ``ngrams`` are the text's (:func:`features`), never empty.
+    ``tests/test_langid.py`` checks the two agree.
     """
-    detector.cleaning_text()
-    ngrams = detector._extract_ngrams()
-    if not ngrams:
-        raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
     start = detector._init_probability()
     live = [index for index, prob in enumerate(start) if prob != 0.0]
     start = [start[index] for index in live]
@@ -104,22 +164,3 @@ def _probabilities(detector: Detector) -> list[Language]:
     detector.langprob = langprob
     result: list[Language] = detector.get_probabilities()
     return result
-
-
-def _only_candidate(detector: Detector, lang: str) -> Guess:
-    """langdetect's answer with one candidate, without its sampling.
-
-    Each trial's probabilities, normalised, are then 1.0 for the one candidate
-    and 0.0 for the others, so the answer is that language with the sum of
-    ``n_trial`` shares, once the text holds a feature; exactly what
-    :meth:`Detector.get_probabilities` would return.
-    """
-    detector.cleaning_text()
-    if not detector._extract_ngrams():
-        return ()
-    prob = 0.0
-    for _ in range(detector.n_trial):
-        prob += 1.0 / detector.n_trial
-    return ((lang, prob),)
-
-

@@ -7,6 +7,7 @@ One table for every step that looks at scripts (:mod:`normalize.langid`,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Letters only Vietnamese uses among the Latin-script languages (ơ ư đ and the
 #: vowels with a dot below or a hook above).
@@ -125,3 +126,15 @@ CHARS_PER_ENGLISH_CHAR = {
     "tr": 1.02,
     "hi": 1.00,
 }
+
+
+_LOWER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@lru_cache(maxsize=1 << 15)
+def lower_words(text: str) -> tuple[str, ...]:
+    """The words of ``text``, lower-cased: runs of letters, with one inner apostrophe (``don't``).
+
+    Cached: the language and mixed-line steps read the same line's words.
+    """
+    return tuple(_LOWER_WORD.findall(text.lower()))

@@ -3,12 +3,15 @@
 Three passes, in the manner of jusText (classify each line alone, then revise
 the unclear ones from the document):
 
-1. Each line alone (:func:`guess_line`): a line with no letters gets no
+1. Each line alone (:func:`_first_guess`): a line with no letters gets no
    language; a script or alphabet that settles the question settles it
-   (Vietnamese letters, Han, kana, Hangul...); a long Latin-script line whose
-   common words leave no doubt is settled by them (:func:`common_words_language`,
-   which answers only where it agrees with langdetect); otherwise seeded
-   langdetect.
+   (Vietnamese letters, Han, kana, Hangul...); a line under 20 letters is
+   left open (langdetect alone is never trusted on it); a long Latin-script
+   line whose common words leave no doubt is settled by them
+   (:func:`common_words_language`, which answers only where it agrees with
+   langdetect); otherwise langdetect among the languages of the line's
+   script, its answer read off its profiles when it is plain
+   (:func:`ask_langdetect`, :mod:`normalize._profiles`).
 2. The document's main language is the one holding most letters, and its
    languages are those that hold a fair share of them.
 3. Unclear lines (low confidence, or a language the document does not use)
@@ -22,13 +25,13 @@ is split in two by the next step, :mod:`normalize.mixed`.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 
 from normalize._langdetect import Guess as Guess
 from normalize._langdetect import langdetect_ranked as langdetect_ranked
+from normalize._profiles import read_profiles
 from normalize._scripts import (
     ACCENTED,
     BEYOND_LATIN,
@@ -40,6 +43,7 @@ from normalize._scripts import (
     SCRIPT_DECIDES,
     SCRIPTS,
     VI_LETTER,
+    lower_words,
 )
 from normalize.document import Document, Line
 from normalize.settings import Settings
@@ -102,7 +106,6 @@ _WORD_LANGS: dict[str, tuple[str, ...]] = {}
 for _lang, _words in _COMMON_WORDS.items():
     for _word in _words.split():
         _WORD_LANGS[_word] = (*_WORD_LANGS.get(_word, ()), _lang)
-_COMMON_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 #: a letter beyond Latin and Cyrillic
 _BEYOND_LATIN_CYRILLIC = re.compile(r"(?=[^\W\d_])[^\u0000-\u024f\u0400-\u04ff]")
 #: :func:`common_words_language` answers only for lines this long, with this
@@ -139,27 +142,49 @@ def detect_languages(doc: Document, settings: Settings) -> None:
 
 
 def _first_guess(text: str, seed: int) -> Guess | None:
-    """A line's guess on its own; ``None`` when the cheap evidence leaves it open.
+    """A line's guess on its own; ``None`` leaves it to :func:`_settle_short`.
 
-    :func:`cheap_guess`; then a long line of English words around Vietnamese
-    names (:func:`_english_among_names`) is English; langdetect only on a line
-    of 20 letters or more left open.
+    A line under :data:`TRUSTED_LETTERS` letters gets only what its script
+    settles, as in the reference (:func:`_reference_guess`). A longer one:
+    :func:`cheap_guess`; then a line of English words around Vietnamese
+    names (:func:`_english_among_names`) is English; then a plain ASCII line
+    of English common words (:func:`_plainly_english`); then langdetect among
+    the languages of its script (:func:`ask_langdetect`).
     """
     letters = letter_count(text)
+    if letters < TRUSTED_LETTERS:
+        return _script_guess(text, letters)
     guess = cheap_guess(text, letters)
     if guess is None and _english_among_names(text, letters):
         guess = (("en", CERTAIN),)
     if guess is None and _plainly_english(text, letters):
         guess = (("en", SURE),)
-    if guess is None and letters >= TRUSTED_LETTERS:
+    if guess is None:
         script = _script_of(text, letters)
-        guess = langdetect_ranked(text, seed, None if script is None else tuple(sorted(script)))
+        guess = ask_langdetect(text, seed, None if script is None else tuple(sorted(script)))
     return guess
 
 
-def _reference_guess(text: str, seed: int) -> Guess:
-    """The reference first guess: seeded langdetect on every line with letters, no shortcut."""
-    return () if letter_count(text) < MIN_LETTERS else langdetect_ranked(text, seed, None)
+def _reference_guess(text: str, seed: int) -> Guess | None:
+    """The reference first guess: seeded langdetect on every line of 20 letters or more.
+
+    What is policy rather than shortcut is the same as :func:`_first_guess`:
+    a script only one language writes settles the line, and a shorter line
+    is left to :func:`_settle_short` (langdetect alone is never trusted on it).
+    """
+    letters = letter_count(text)
+    if letters < TRUSTED_LETTERS:
+        return _script_guess(text, letters)
+    script = _script_language(text, letters)
+    return langdetect_ranked(text, seed, None) if script is None else ((script, CERTAIN),)
+
+
+def _script_guess(text: str, letters: int) -> Guess | None:
+    """A short line's guess: none under :data:`MIN_LETTERS` letters, its script's language, or ``None``."""
+    if letters < MIN_LETTERS:
+        return ()
+    script = _script_language(text, letters)
+    return None if script is None else ((script, CERTAIN),)
 
 
 #: Set only by :func:`_reference_mode`.
@@ -170,13 +195,15 @@ _REFERENCE = False
 def _reference_mode() -> Iterator[None]:
     """Within it, :func:`detect_languages` runs as the reference of its shortcuts (benchmark and tests only).
 
-    Every line's first guess is seeded langdetect (:func:`_reference_guess`:
-    no script, Vietnamese, common-word or short-line shortcut) and a
-    langdetect restricted to one candidate samples like any other; the
-    context settle afterwards is the same (:func:`_settle`). The fast mode's
-    shortcuts are right when its final ``line.lang`` equals this mode's
-    (``benchmarks/throughput.py`` reports the share). Not thread-safe: it
-    switches a module flag.
+    Every line of 20 letters or more gets seeded langdetect over all its
+    languages as its first guess (:func:`_reference_guess`: no Vietnamese,
+    common-word or English shortcut), and every later question is answered by
+    langdetect's own sampling, never read off its profiles. What is policy is
+    the same in both modes: a script only one language writes settles a line,
+    and shorter lines are settled among the document's languages
+    (:func:`_settle_short`). The fast mode's shortcuts are right when its final
+    ``line.lang`` equals this mode's (``benchmarks/throughput.py`` reports the
+    share). Not thread-safe: it switches a module flag.
     """
     global _REFERENCE
     previous = _REFERENCE
@@ -185,6 +212,20 @@ def _reference_mode() -> Iterator[None]:
         yield
     finally:
         _REFERENCE = previous
+
+
+def ask_langdetect(text: str, seed: int, only: tuple[str, ...] | None) -> Guess:
+    """langdetect's ranked guess among ``only``; read off its profiles when plain.
+
+    Otherwise langdetect samples among the contenders only (the languages
+    :func:`read_profiles` finds ahead), which its draws end at anyway.
+
+    In :func:`_reference_mode`, always langdetect's own sampling.
+    """
+    if _REFERENCE:
+        return langdetect_ranked(text, seed, only, shortcut=False)
+    plain, contenders = read_profiles(text, only)
+    return langdetect_ranked(text, seed, contenders) if plain is None else plain
 
 
 def guess_line(text: str, seed: int = 0) -> Guess:
@@ -222,28 +263,36 @@ def common_words_language(text: str, letters: int | None = None) -> str | None:
     """
     if letters is None:
         letters = letter_count(text)
-    if letters < COMMON_MIN_LETTERS or _BEYOND_LATIN_CYRILLIC.search(text) or VI_LETTER.search(text):
+    if letters < COMMON_MIN_LETTERS:
+        return None
+    if text.isascii():
+        return _by_common_words(lower_words(text), lower_words(text), False)
+    if _BEYOND_LATIN_CYRILLIC.search(text) or VI_LETTER.search(text):
         return None
     cyrillic = len(CYRILLIC.findall(text))
     if cyrillic and cyrillic < CYRILLIC_SHARE * letters:
         return None  # two scripts: a caption and its translation, maybe
-    words = _COMMON_WORD.findall(text.lower())
+    words = lower_words(text)
     return _by_common_words(words, words, bool(cyrillic))
 
 
-def _by_common_words(words: list[str], counted: list[str], cyrillic: bool) -> str | None:
+def _by_common_words(words: Sequence[str], counted: Sequence[str], cyrillic: bool) -> str | None:
     """The language whose common words, among ``counted``, are a clear share of ``words`` and far ahead."""
     if len(words) < COMMON_MIN_WORDS:
         return None
-    hits: Counter[str] = Counter()
+    hits: dict[str, int] = {}
+    common = 0
     for word in counted:
-        langs = _WORD_LANGS.get(word, ())
+        langs = _WORD_LANGS.get(word)
+        if langs is None:
+            continue
         if cyrillic and len(langs) == len(_CYRILLIC_COMMON):
-            hits[""] += 1  # common to all three: counts for the share, tells none apart
-        else:
-            hits.update(langs)
-    common = hits.pop("", 0)
-    ranked = [*hits.most_common(2), ("", 0), ("", 0)]
+            common += 1  # common to all three: counts for the share, tells none apart
+            continue
+        for lang in langs:
+            hits[lang] = hits.get(lang, 0) + 1
+    # most hits first; among equals, the first met (as Counter.most_common orders them)
+    ranked = [*sorted(hits.items(), key=lambda hit: -hit[1])[:2], ("", 0), ("", 0)]
     (best, count), (_, second) = ranked[0], ranked[1]
     if count + common >= COMMON_SHARE * len(words) and count >= COMMON_MARGIN * second + 2:
         return best
@@ -263,7 +312,7 @@ def _plainly_english(text: str, letters: int) -> bool:
     """A short plain-ASCII line of English common words, far more than of another language's."""
     if not TRUSTED_LETTERS <= letters < COMMON_MIN_LETTERS or not text.isascii():
         return False
-    langs = [_WORD_LANGS.get(word, ()) for word in _COMMON_WORD.findall(text.lower())]
+    langs = [_WORD_LANGS.get(word, ()) for word in lower_words(text)]
     english = sum(1 for found in langs if found == ("en",))
     others = sum(1 for found in langs if found and "en" not in found)
     return english >= 2 and english > 2 * others
@@ -279,7 +328,7 @@ def _english_among_names(text: str, letters: int) -> bool:
     """
     if letters < COMMON_MIN_LETTERS or not VI_LETTER.search(text) or BEYOND_LATIN.search(text):
         return False
-    words = _COMMON_WORD.findall(text.lower())
+    words = list(lower_words(text))
     if any(word in _VI_WORDS for word in words):
         return False
     return _by_common_words(words, [word for word in words if word.isascii()], False) == "en"
@@ -298,6 +347,8 @@ def _script_language(text: str, letters: int) -> str | None:
     three Latin letters (a name in Latin letters inside Chinese is still Chinese),
     four fifths for the others.
     """
+    if text.isascii():
+        return None
     for lang, pattern in _SCRIPTS:
         count = len(pattern.findall(text))
         if count == 0:
@@ -357,6 +408,8 @@ def _not_english(text: str, doc_langs: tuple[str, ...]) -> bool:
     exclaims ¡) is not English."""
     if not doc_langs or doc_langs[0] != "en":
         return False
+    if text.isascii():
+        return False
     if "¿" in text or "¡" in text:
         return True
     words = _WORD.findall(text)
@@ -375,7 +428,7 @@ def _settle(line: Line, guess: Guess, doc_langs: tuple[str, ...], seed: int) -> 
     not_english = _not_english(line.text, doc_langs)
     if not_english and lang == "en" and prob < CERTAIN:
         # names fooled langdetect ("¡No van a romper! ¿Chandler y Janice?"): ask among the others
-        others = langdetect_ranked(line.text, seed, _NOT_ENGLISH_LATIN, shortcut=not _REFERENCE)
+        others = ask_langdetect(line.text, seed, _NOT_ENGLISH_LATIN)
         if others and others[0][1] >= 0.5:
             line.lang, line.lang_score = others[0]
             return
@@ -386,7 +439,7 @@ def _settle(line: Line, guess: Guess, doc_langs: tuple[str, ...], seed: int) -> 
         line.lang, line.lang_score = lang, prob
         return
     if same_script:
-        restricted = langdetect_ranked(line.text, seed, same_script, shortcut=not _REFERENCE)
+        restricted = ask_langdetect(line.text, seed, same_script)
         if restricted and restricted[0][1] >= 0.5:
             line.lang, line.lang_score = restricted[0]
             return
@@ -406,6 +459,8 @@ _MARKS: dict[str, re.Pattern[str]] = {
 
 def _script_of(text: str, letters: int) -> frozenset[str] | None:
     """The languages written in the script of most of the line's letters; ``None`` for other scripts."""
+    if text.isascii():
+        return LATIN_LANGS if letters else None
     if len(LATIN_LETTER.findall(text)) * 2 > letters:
         return LATIN_LANGS
     if len(CYRILLIC.findall(text)) * 2 > letters:
@@ -450,6 +505,6 @@ def _settle_short(line: Line, doc_langs: tuple[str, ...], seed: int) -> None:
         marked = [lang for lang in candidates if lang in _languages_marked(line.text)]
         if len(marked) == 1:
             candidates = (marked[0],)
-    restricted = langdetect_ranked(line.text, seed, candidates, shortcut=not _REFERENCE)
+    restricted = ask_langdetect(line.text, seed, candidates)
     if restricted and restricted[0][1] >= 0.5:
         line.lang, line.lang_score = restricted[0]

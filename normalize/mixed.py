@@ -23,6 +23,7 @@ from normalize._scripts import (
     CJK,
     LATIN_LETTER,
     VI_LETTER,
+    lower_words,
     script_language,
     script_of_language,
 )
@@ -70,16 +71,10 @@ for _lang, _words in _FUNCTION_WORDS.items():
         _WORD_LANGS[_word] = _WORD_LANGS.get(_word, frozenset()) | {_lang}
 
 _TOKEN = re.compile(f"[{CJK}]|[^\\s{CJK}]+")  # a CJK character is a word
-_FUNCTION_WORD = re.compile(
-    r"(?<![^\W\d_])(?:"
-    + "|".join(map(re.escape, sorted(_WORD_LANGS, key=len, reverse=True)))
-    + r")(?![^\W\d_])",
-    re.IGNORECASE,
-)
+_NON_ASCII_LETTER = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
 _SENTENCE_BREAK = re.compile(r"[.!?…。！？][\"”»')]?(?=\s+\S)")
 _MAX_SENTENCE_CUTS = 6
 _STARTS_SENTENCE = re.compile(r"[\"“«¡¿(]?(?:[^\W_a-z]|[\u3000-\u9fff])")
-_ACCENTED_WORD = re.compile(rf"\w*{ACCENTED.pattern}\w*")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"”»')]?$")
 
 
@@ -96,17 +91,41 @@ def split_mixed_lines(doc: Document, settings: Settings) -> None:
 
 
 def _may_be_mixed(text: str, main: str) -> bool:
-    """Cheap test (regular expressions only) that a line may hold two languages."""
+    """Cheap test that a line may hold two languages: a superset of what :func:`_split` cuts.
+
+    A line in two scripts needs :data:`MIN_SIDE_LETTERS` letters in each. Otherwise
+    it needs words telling the main language and words telling another (function
+    words, Vietnamese letters, accents in an English document): two of each, or,
+    where a sentence ends inside it, one of the other (two when every letter is
+    ASCII) and two of either.
+    """
     if len(text) > MAX_CHARS or len(text) < 2 * MIN_SIDE_LETTERS:
         return False
-    if BEYOND_LATIN.search(text) or VI_LETTER.search(text):
-        return True  # another script, or Vietnamese letters: let the words tell
-    found = [_WORD_LANGS[word.lower()] for word in _FUNCTION_WORD.findall(text)]
-    mains = sum(1 for langs in found if langs == {main})
-    others = sum(1 for langs in found if main not in langs)
-    if main == "en" and _SENTENCE_BREAK.search(text):
-        others += len(_ACCENTED_WORD.findall(text))
-    return mains >= MIN_WORDS and others >= MIN_WORDS
+    ascii_only = text.isascii()
+    if not ascii_only and BEYOND_LATIN.search(text):
+        latin = len(LATIN_LETTER.findall(text))
+        return min(latin, langid.letter_count(text) - latin) >= MIN_SIDE_LETTERS
+    mains = others = 0
+    words = set(lower_words(text))  # as in _split, a word said twice is one piece of evidence
+    plain = ascii_only or _NON_ASCII_LETTER.search(text) is None
+    for word in words:
+        langs = _WORD_LANGS.get(word)
+        if langs is not None:
+            mains += main in langs
+            others += not langs <= {main}
+        elif not plain and not word.isascii():
+            if VI_LETTER.search(word):
+                mains += main == "vi"
+                others += main != "vi"
+            elif ACCENTED.search(word):  # not English: the other language, or the main one
+                mains += main != "en"
+                others += main == "en"
+    if mains >= MIN_WORDS and others >= MIN_WORDS:
+        return True
+    # where a sentence ends: one word of another language, but two in a line of
+    # ASCII letters only (``de``, ``van`` and ``le`` are in English names too)
+    least = MIN_WORDS if plain else 1
+    return others >= least and max(mains, others) >= MIN_WORDS and bool(_SENTENCE_BREAK.search(text))
 
 
 def word_languages(token: str) -> frozenset[str] | None:
@@ -114,6 +133,8 @@ def word_languages(token: str) -> frozenset[str] | None:
 
     ``{"~"}`` stands for "any language but English": a Latin word with accents.
     """
+    if token.isascii():  # no script, Vietnamese letter or accent to tell
+        return _WORD_LANGS.get(token.strip(_PUNCTUATION).lower())
     script_lang = script_language(token)
     if script_lang is not None:
         return _ONE[script_lang]
@@ -300,7 +321,7 @@ def _side_language(text: str, hint: str, seed: int) -> str | None:
     letters = langid.letter_count(text)
     guess = langid.cheap_guess(text, letters)
     if guess is None and letters >= _LONG_SIDE:
-        guess = langid.langdetect_ranked(text, seed, None)
+        guess = langid.ask_langdetect(text, seed, None)
     if guess and guess[0][1] >= langid.SURE:
         return guess[0][0]
     told = Counter(
@@ -311,7 +332,7 @@ def _side_language(text: str, hint: str, seed: int) -> str | None:
     if told and told[0][1] >= MIN_WORDS and (len(told) == 1 or told[0][1] >= 2 * told[1][1]):
         return told[0][0]
     if guess is None:
-        guess = langid.langdetect_ranked(text, seed, None)
+        guess = langid.ask_langdetect(text, seed, None)
     if guess and guess[0][1] >= langid.SURE:
         return guess[0][0]
     return None if hint == _NOT_MAIN else hint

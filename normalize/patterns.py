@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from normalize._vocabulary import (
     CREDIT_LABELS as _CREDIT_LABELS,
@@ -104,8 +105,10 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip(_CLOSERS)[-1:] in _FINAL_PUNCT
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` (cached: the credit, boilerplate and tagline rules read the same line)."""
+    return tuple(_WORD.findall(text))
 
 
 def _alt(words: frozenset[str] | set[str] | tuple[str, ...]) -> str:

@@ -48,12 +48,6 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _LINE_BREAK = re.compile("\r\n?|[\u2028\u2029]")
 _ENTITY = re.compile(r"&#?[0-9A-Za-z]{1,24};")
 _BREAKS_FROM_ENTITIES = re.compile("[\n\r\u2028\u2029\x0b\x0c\x85]")
-# Characters that UTF-8 bytes 0x80-0xFF become when read as windows-1252 or
-# latin-1: the latin-1 high half and windows-1252's extra letters and signs.
-_MOJIBAKE_CHARS = re.compile(
-    "[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013"
-    "\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
-)
 # "Ã" + space that was "à" + no-break space inside a word: before a Vietnamese
 # rhyme ending (y i o u m n nh ng) that ends the word, or before closing
 # punctuation (also as mojibake: U+201D, U+2019 and U+2026 are "â€" + one character).
@@ -63,6 +57,13 @@ _A_GRAVE_IN_WORD = re.compile(
 )
 # "Æ" + space is "Ơ" (C6 A0) + lost no-break space; ftfy does not restore it.
 _O_HORN = re.compile("\u00c6 (?=[a-z])")
+#: What UTF-8 read as windows-1252 or latin-1 always holds: a lead byte (U+00C2-U+00F4) then a
+#: continuation byte (0x80-0xBF: U+0080-U+00BF or windows-1252's signs at 0x80-0x9F), or the
+#: space a scraper made of a continuation no-break space (``Ã`` + space is ``à``).
+_MOJIBAKE_PAIR = re.compile(
+    "[\u00c2-\u00f4][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013"
+    "\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|[\u00c2\u00c3\u00c6] "
+)
 _C1 = re.compile("[\x80-\x9f]")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
@@ -153,18 +154,19 @@ def _decode_short_mojibake(line: str) -> str:
 def fix_mojibake(text: str) -> str:
     """Decode UTF-8 that was read as windows-1252, sloppy-windows-1252 or latin-1, line by line.
 
-    A line is only looked at when it holds a character of that range and ftfy's
-    ``is_bad`` flags it (clean Vietnamese, French or Portuguese lines are not
+    A line is only looked at when it holds a lead character followed by a
+    continuation one (:data:`_MOJIBAKE_PAIR`, which every such mojibake holds)
+    and ftfy's ``is_bad`` flags it (clean Vietnamese, French or Portuguese lines are not
     flagged); then :func:`_restore_a0_in_words` and ``ftfy.fix_encoding`` fix it.
     A line too short for ``is_bad`` goes to :func:`_decode_short_mojibake`.
     Clean lines of a partly garbled document are left alone.
     """
-    if text.isascii() or _MOJIBAKE_CHARS.search(text) is None:
+    if text.isascii() or _MOJIBAKE_PAIR.search(text) is None:
         return text
     lines = text.split("\n")
     changed = False
     for index, line in enumerate(lines):
-        if _MOJIBAKE_CHARS.search(line) is None:
+        if _MOJIBAKE_PAIR.search(line) is None:
             continue
         if is_bad(line):
             fixed: str = ftfy.fix_encoding(_restore_a0_in_words(line))
@@ -248,10 +250,21 @@ _FIXES: tuple[Callable[[str], str], ...] = (
 _MAX_PASSES = 4
 
 
-def _repair_once(text: str) -> str:
-    for fix in _FIXES:
+def _repair_once(text: str) -> tuple[str, bool]:
+    """``text`` after every fix once, and whether another pass may change it.
+
+    It may when a fix before the last (:func:`fix_spaces`) changed the text, or
+    when spaces changed around what may be mojibake (``Ã`` + tab + ``y`` is
+    ``Ã y`` after :func:`fix_spaces`, which :func:`fix_mojibake` reads as ``ày``).
+    """
+    *fixes, spaces = _FIXES
+    before = text
+    for fix in fixes:
         text = fix(text)
-    return text
+    spaced = spaces(text)
+    if text != before:
+        return spaced, True
+    return spaced, spaced != text and not spaced.isascii() and _MOJIBAKE_PAIR.search(spaced) is not None
 
 
 def repair_text(text: str) -> str:
@@ -260,14 +273,14 @@ def repair_text(text: str) -> str:
     The fixes are applied again while they change the text: removing a control
     character or a zero-width space can join two halves of a mojibake sequence,
     which the next pass decodes. Clean text takes one pass; repaired text one
-    more, to confirm. This makes ``repair_text`` idempotent.
+    more, to confirm (none when only spaces changed, see :func:`_repair_once`).
+    This makes ``repair_text`` idempotent.
 
     >>> repair_text("Caf\\u00c3\\u00a9 \\u00a0 ng&agrave;y  \\r\\n  x")
     'Café ngày\\nx'
     """
     for _ in range(_MAX_PASSES):  # a bound, in case two fixes ever undo each other
-        repaired = _repair_once(text)
-        if repaired == text:
+        text, again = _repair_once(text)
+        if not again:
             break
-        text = repaired
     return text

@@ -31,7 +31,7 @@ HEADING_MAX_WORDS = 14
 
 _SENTENCE_END = re.compile(r"[.!?…。！？:;,\"”»)]$")
 _NAME_LINE = re.compile(r"^(?:[A-ZÀ-ÝĐ][\w.'’-]*\s+){1,4}[A-ZÀ-ÝĐ][\w.'’-]*$")
-_SPACE = re.compile(r"\s+")
+_PUNCTUATION = re.compile(r"[^\w\s]")
 # "Site Name - slogan", "Site Name: slogan", "slogan | Site Name": a name of two to four
 # capitalised words (or one with +, a dot or inner capitals) beside a separator.
 _NAME_WORD = r"[A-ZÀ-ÝĐ][\w+.&'’]*"
@@ -56,7 +56,7 @@ def assign_roles(doc: Document, settings: Settings) -> None:
 
 def line_key(text: str) -> str:
     """The form under which lines count as the same (case, spaces, punctuation)."""
-    return _SPACE.sub(" ", re.sub(r"[^\w\s]", "", text.casefold())).strip()
+    return " ".join(_PUNCTUATION.sub("", text.casefold()).split())
 
 
 def role_by_rule(text: str) -> tuple[Role, str] | None:

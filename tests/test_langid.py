@@ -98,9 +98,8 @@ def test_the_fast_langdetect_loop_gives_langdetect_s_numbers(only: tuple[str, ..
             if only is not None:
                 detector.set_prior_map({code: 1.0 for code in only})
             detector.append(row["text"])
-        assert [(x.lang, x.prob) for x in _langdetect._probabilities(ours)] == [
-            (x.lang, x.prob) for x in theirs.get_probabilities()
-        ]
+        found = _langdetect._probabilities(ours, _langdetect.features(row["text"]))
+        assert [(x.lang, x.prob) for x in found] == [(x.lang, x.prob) for x in theirs.get_probabilities()]
 
 
 def test_one_candidate_gives_langdetect_s_answer() -> None:
@@ -134,14 +133,20 @@ def test_the_common_words_path_stays_out_of_two_script_lines() -> None:
 
 
 def _recording(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, tuple[str, ...] | None]]:
+    """The questions put to langdetect, ``(text, candidates)``, answered by its profiles or its sampling."""
     calls: list[tuple[str, tuple[str, ...] | None]] = []
-    real = langid.langdetect_ranked
+    real, real_ask = langid.langdetect_ranked, langid.ask_langdetect
 
     def record(text: str, seed: int, only: tuple[str, ...] | None, shortcut: bool = True) -> langid.Guess:
         calls.append((text, only))
         return real(text, seed, only, shortcut)
 
+    def record_ask(text: str, seed: int, only: tuple[str, ...] | None) -> langid.Guess:
+        calls.append((text, only))
+        return real_ask(text, seed, only)
+
     monkeypatch.setattr(langid, "langdetect_ranked", record)
+    monkeypatch.setattr(langid, "ask_langdetect", record_ask)
     return calls
 
 
@@ -201,3 +206,23 @@ def test_a_plain_english_line_of_twenty_odd_letters_needs_no_open_langdetect(
     doc = _document(ENGLISH, line, ENGLISH.replace("Tuesday", "Monday"))
     assert doc.lines[1].lang == "en"
     assert all(text != line for text, _ in calls)
+
+
+def test_the_fast_mode_gives_the_reference_s_languages_on_the_built_articles() -> None:
+    """The shortcuts (scripts, common words, langdetect's profiles read without sampling)
+    change almost no final language: the measure ``benchmarks/throughput.py`` reports."""
+    from normalize import normalize
+
+    lines = same = 0
+    for path in sorted((FIXTURES / "articles").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        fast = normalize(text, id=path.stem)
+        with langid._reference_mode():
+            reference = normalize(text, id=path.stem)
+        assert [line.text for line in fast.lines] == [line.text for line in reference.lines]
+        for ours, theirs in zip(fast.lines, reference.lines, strict=True):
+            if langid.letter_count(ours.text):
+                lines += 1
+                same += ours.lang == theirs.lang
+    assert lines >= 500
+    assert same / lines >= 0.99

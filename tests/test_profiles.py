@@ -1,0 +1,67 @@
+"""langdetect's n-grams found word by word, and its answer read off its profiles without sampling."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from normalize import _langdetect, _profiles
+from normalize._scripts import LATIN_LANGS
+from tests.conftest import FIXTURES
+
+LINES: list[dict[str, Any]] = [
+    json.loads(raw) for raw in (FIXTURES / "langid" / "lines.jsonl").read_text(encoding="utf-8").splitlines()
+]
+LATIN = tuple(sorted(LATIN_LANGS))
+ODD = [
+    "",
+    "   ",
+    "USA NATO and the EU",  # capital words give no n-grams inside
+    "Visit https://example.com/a?b=1 or mail info@example.com",
+    "Ca\u0301c cư\u0309a ha\u0300ng",  # decomposed Vietnamese
+    "Чиновники встретились в Brussels во вторник",
+    "本周，美国 FDA 还批准辉瑞疫苗用于12岁及以上的儿童。",
+    "ÉCOLE d'été à l'Île-de-France — “quoted” text…",
+    "x" * 12000,  # langdetect reads the first 10 000 characters only
+]
+
+
+@pytest.mark.parametrize("text", [row["text"] for row in LINES[::3]] + ODD)
+def test_features_are_langdetect_s_own_n_grams(text: str) -> None:
+    detector = _langdetect._factory().create()
+    detector.append(text)
+    detector.cleaning_text()
+    assert _langdetect.features(text) == detector._extract_ngrams()
+
+
+@pytest.mark.parametrize("only", [None, LATIN, ("en", "vi"), ("de", "en", "fr")])
+def test_a_plain_answer_is_langdetect_s_sure_answer(only: tuple[str, ...] | None) -> None:
+    plain = other_top = unsure = 0
+    for row in LINES:
+        guess, contenders = _profiles.read_profiles(row["text"], only)
+        sampled = _langdetect.langdetect_ranked(row["text"], 0, only)
+        if guess is None:
+            assert contenders and sampled[0][0] in contenders  # the draws end among the contenders
+            continue
+        plain += 1
+        other_top += sampled[0][0] != guess[0][0]
+        unsure += sampled[0][1] < 0.9  # one trial of seven ended elsewhere
+    assert plain >= 0.9 * len(LINES)  # nearly every line needs no sampling
+    assert other_top <= 0.005 * plain
+    assert unsure <= 0.015 * plain
+
+
+def test_no_n_gram_gives_no_answer_and_one_candidate_gives_langdetect_s() -> None:
+    assert _profiles.read_profiles("12 34 !!", LATIN) == ((), ())
+    alone = _profiles.read_profiles("The city council met on Tuesday", ("en",))
+    assert alone == (_langdetect.langdetect_ranked("The city council met on Tuesday", 0, ("en",), False), ())
+
+
+def test_reading_is_deterministic_and_needs_no_seed() -> None:
+    texts = [row["text"] for row in LINES[:50]]
+    first = [_profiles.read_profiles(text, LATIN) for text in texts]
+    _profiles._word_totals.cache_clear()
+    _langdetect._word_grams.cache_clear()
+    assert [_profiles.read_profiles(text, LATIN) for text in texts] == first
