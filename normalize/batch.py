@@ -40,7 +40,7 @@ from normalize.writers import WriterOptions, open_writer
 T = TypeVar("T")
 
 #: A chunk sent to a worker closes at this many records or this many bytes.
-CHUNK_RECORDS = 8
+CHUNK_RECORDS = 32
 CHUNK_BYTES = 4 << 20
 #: Chunks in flight per job.
 CHUNKS_PER_JOB = 4
