@@ -27,7 +27,8 @@ from normalize._langdetect import ALONE, CODES, Guess, _factory, _word_grams, _w
 #: least ``exp(PLAIN)`` to one, against each of the next languages. Measured on
 #: 300 stand-in articles (``benchmarks/throughput.py``): at 2, the final line
 #: languages are the reference's on 99.8 % of lines (99.5 % at 0, where langdetect
-#: never samples), and pairs come out as with langdetect everywhere.
+#: never samples); pair F1 on 400 others is 0.979 (0.981 with langdetect sampling
+#: wherever it is asked, 0.975 at 0).
 PLAIN = 2.0
 #: The probability reported for a plain answer (what langdetect gives when its seven trials agree).
 PLAIN_PROB = 0.99999
@@ -77,7 +78,7 @@ def read_profiles(text: str, only: tuple[str, ...] | None) -> tuple[Guess | None
     The answer is ``()`` when the text has no n-gram langdetect knows (it cannot
     tell either), and ``None`` when it is not plain enough to skip langdetect's
     sampling; then the contenders follow: the leader and its :data:`_RIVALS`
-    rivals, the only languages langdetect's draws can end at (sorted).
+    rivals, where langdetect's draws end but for a rare walk (sorted).
     """
     if len(text) > _MAX_CHARS:
         return None, tuple(sorted(set(_columns(only)[1])))
