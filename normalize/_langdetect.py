@@ -24,6 +24,8 @@ Guess = tuple[tuple[str, float], ...]
 #: What langdetect gives its one candidate: each trial's probabilities, normalised, are 1.0
 #: for it, so its answer is the sum of ``n_trial`` (7) shares of ``1 / n_trial``.
 ALONE = sum(1.0 / 7 for _ in range(7))
+#: Characters langdetect reads (``Detector.max_text_length``, set per detector in its ``__init__``).
+MAX_TEXT = 10000
 #: langdetect's codes that differ from ISO 639-1.
 CODES = {"zh-cn": "zh", "zh-tw": "zh"}
 
@@ -56,7 +58,7 @@ _NON_LATIN = re.compile("[\u0300-\u1dff\u1f00-\U0010ffff]")
 def _cleaned(text: str) -> str:
     """The text langdetect reads: ``Detector.append`` then ``Detector.cleaning_text``."""
     text = Detector.MAIL_RE.sub(" ", Detector.URL_RE.sub(" ", text))
-    text = NGram.normalize_vi(text)[: Detector(_factory()).max_text_length]
+    text = NGram.normalize_vi(text)[:MAX_TEXT]
     if not text.isascii() and len(_LATIN.findall(text)) * 2 < len(_NON_LATIN.findall(text)):
         text = _LATIN.sub("", text)
     return text

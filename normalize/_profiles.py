@@ -36,7 +36,6 @@ _THRESHOLD = math.log(Detector.CONV_THRESHOLD / (1 - Detector.CONV_THRESHOLD))
 _SMOOTHING = Detector.ALPHA_DEFAULT / Detector.BASE_FREQ
 #: Rivals checked for a plain answer: the next languages by log-likelihood.
 _RIVALS = 3
-_MAX_CHARS = 10000  # langdetect reads no further
 
 
 @lru_cache(maxsize=1 << 17)
@@ -80,8 +79,6 @@ def read_profiles(text: str, only: tuple[str, ...] | None) -> tuple[Guess | None
     sampling; then the contenders follow: the leader and its :data:`_RIVALS`
     rivals, where langdetect's draws end but for a rare walk (sorted).
     """
-    if len(text) > _MAX_CHARS:
-        return None, tuple(sorted(set(_columns(only)[1])))
     columns, codes = _columns(only)
     words = _words(text)
     if not columns or not any(_word_grams(word, spaced) for word, spaced in words):

@@ -53,6 +53,10 @@ def test_a_plain_answer_is_langdetect_s_sure_answer(only: tuple[str, ...] | None
     assert unsure <= 0.015 * plain
 
 
+def test_langdetect_reads_as_many_characters_as_we_do() -> None:
+    assert _langdetect._factory().create().max_text_length == _langdetect.MAX_TEXT
+
+
 def test_no_n_gram_gives_no_answer_and_one_candidate_gives_langdetect_s() -> None:
     assert _profiles.read_profiles("12 34 !!", LATIN) == ((), ())
     alone = _profiles.read_profiles("The city council met on Tuesday", ("en",))
