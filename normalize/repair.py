@@ -65,6 +65,13 @@ _MOJIBAKE_PAIR = re.compile(
     "\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|[\u00c2\u00c3\u00c6] "
 )
 _C1 = re.compile("[\x80-\x9f]")
+
+
+def _may_hold_mojibake(text: str) -> bool:
+    """Whether ``text`` holds a :data:`_MOJIBAKE_PAIR`, which every UTF-8 mojibake holds."""
+    return not text.isascii() and _MOJIBAKE_PAIR.search(text) is not None
+
+
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 _ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u3000]")
@@ -161,12 +168,12 @@ def fix_mojibake(text: str) -> str:
     A line too short for ``is_bad`` goes to :func:`_decode_short_mojibake`.
     Clean lines of a partly garbled document are left alone.
     """
-    if text.isascii() or _MOJIBAKE_PAIR.search(text) is None:
+    if not _may_hold_mojibake(text):
         return text
     lines = text.split("\n")
     changed = False
     for index, line in enumerate(lines):
-        if _MOJIBAKE_PAIR.search(line) is None:
+        if not _may_hold_mojibake(line):
             continue
         if is_bad(line):
             fixed: str = ftfy.fix_encoding(_restore_a0_in_words(line))
@@ -264,7 +271,7 @@ def _repair_once(text: str) -> tuple[str, bool]:
     spaced = spaces(text)
     if text != before:
         return spaced, True
-    return spaced, spaced != text and not spaced.isascii() and _MOJIBAKE_PAIR.search(spaced) is not None
+    return spaced, spaced != text and _may_hold_mojibake(spaced)
 
 
 def repair_text(text: str) -> str:
