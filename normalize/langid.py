@@ -265,11 +265,10 @@ def common_words_language(text: str, letters: int | None = None) -> str | None:
         letters = letter_count(text)
     if letters < COMMON_MIN_LETTERS:
         return None
-    if text.isascii():
-        return _by_common_words(lower_words(text), lower_words(text), False)
-    if _BEYOND_LATIN_CYRILLIC.search(text) or VI_LETTER.search(text):
+    ascii_only = text.isascii()  # then no other script, no Vietnamese letter, no Cyrillic
+    if not ascii_only and (_BEYOND_LATIN_CYRILLIC.search(text) or VI_LETTER.search(text)):
         return None
-    cyrillic = len(CYRILLIC.findall(text))
+    cyrillic = 0 if ascii_only else len(CYRILLIC.findall(text))
     if cyrillic and cyrillic < CYRILLIC_SHARE * letters:
         return None  # two scripts: a caption and its translation, maybe
     words = lower_words(text)
@@ -328,7 +327,7 @@ def _english_among_names(text: str, letters: int) -> bool:
     """
     if letters < COMMON_MIN_LETTERS or not VI_LETTER.search(text) or BEYOND_LATIN.search(text):
         return False
-    words = list(lower_words(text))
+    words = lower_words(text)
     if any(word in _VI_WORDS for word in words):
         return False
     return _by_common_words(words, [word for word in words if word.isascii()], False) == "en"
