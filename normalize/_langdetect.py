@@ -104,18 +104,16 @@ def langdetect_ranked(text: str, seed: int, only: tuple[str, ...] | None, shortc
     sampling (:data:`ALONE`), the same as sampling would give.
     """
     factory = _factory()
-    detector = factory.create()
-    detector.seed = seed
-    if only is not None:
-        known = [code for code in factory.get_lang_list() if CODES.get(code, code) in only]
-        if not known:
-            return ()
-        detector.set_prior_map({code: 1.0 for code in known})
+    known = [code for code in factory.get_lang_list() if only is None or CODES.get(code, code) in only]
     ngrams = features(text)
-    if not ngrams:
+    if not known or not ngrams:
         return ()  # langdetect: "No features in text."
     if only is not None and len(known) == 1 and shortcut:
         return ((CODES.get(known[0], known[0]), ALONE),)
+    detector = factory.create()  # only now: each one seeds a Random from os.urandom
+    detector.seed = seed
+    if only is not None:
+        detector.set_prior_map({code: 1.0 for code in known})
     ranked = _probabilities(detector, ngrams)
     merged: Counter[str] = Counter()
     for item in ranked:

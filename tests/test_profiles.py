@@ -53,8 +53,10 @@ def test_a_plain_answer_is_langdetect_s_sure_answer(only: tuple[str, ...] | None
     assert unsure <= 0.015 * plain
 
 
-def test_langdetect_reads_as_many_characters_as_we_do() -> None:
-    assert _langdetect._factory().create().max_text_length == _langdetect.MAX_TEXT
+def test_langdetect_reads_as_many_characters_and_runs_as_many_trials_as_we_assume() -> None:
+    detector = _langdetect._factory().create()
+    assert detector.max_text_length == _langdetect.MAX_TEXT
+    assert sum(1.0 / detector.n_trial for _ in range(detector.n_trial)) == _langdetect.ALONE
 
 
 def test_no_n_gram_gives_no_answer_and_one_candidate_gives_langdetect_s() -> None:
