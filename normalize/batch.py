@@ -317,6 +317,11 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
     """Stop now: drop queued work and end the workers (no public API for that before Python 3.14)."""
     workers = getattr(pool, "_processes", None)
     processes = list(workers.values()) if isinstance(workers, dict) else []
+    call_queue = getattr(pool, "_call_queue", None)
+    if call_queue is not None:
+        # Its feeder thread may be stuck writing a chunk into the pipe of workers that are
+        # about to go: joining it would hang the pool's shutdown, and the exit with it.
+        call_queue.cancel_join_thread()
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
