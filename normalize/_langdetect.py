@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from operator import mul
 
 from langdetect.detector import Detector
 from langdetect.detector_factory import DetectorFactory, init_factory
@@ -125,36 +126,38 @@ def _probabilities(detector: Detector, ngrams: list[str]) -> list[Language]:
     """:meth:`Detector.get_probabilities`, the same numbers, several times faster.
 
     The same random draws and the same float operations in the same order as
-    langdetect's ``_detect_block``, written as list comprehensions over the
-    languages that can score (those of the prior map, when there is one): a
-    language left out stays at 0.0 in langdetect, and adding 0.0 to a sum
-    changes nothing. ``ngrams`` are the text's (:func:`features`), never empty.
+    langdetect's ``_detect_block``, over the languages that can score (those of
+    the prior map, when there is one): a language left out stays at 0.0 in
+    langdetect, and adding 0.0 to a sum changes nothing. ``random.choice(seq)``
+    is ``seq[_randbelow(len(seq))]``, drawn here with ``getrandbits`` as
+    ``Random._randbelow_with_getrandbits`` does; each n-gram's row is looked up
+    once. ``ngrams`` are the text's (:func:`features`), never empty.
     ``tests/test_langid.py`` checks the two agree.
     """
     start = detector._init_probability()
     live = [index for index, prob in enumerate(start) if prob != 0.0]
     start = [start[index] for index in live]
-    rows: dict[str, list[float]] = {}
     table = detector.word_lang_prob_map
+    rows = {gram: [table[gram][index] for index in live] for gram in set(ngrams)}
+    drawn = [rows[gram] for gram in ngrams]  # what each draw of random.choice(ngrams) multiplies by
     total = [0.0] * len(live)
     rand = detector.random
     rand.seed(detector.seed)
-    n_trial = detector.n_trial
+    getrandbits, size = rand.getrandbits, len(drawn)
+    bits = size.bit_length()
+    n_trial, threshold, limit = detector.n_trial, detector.CONV_THRESHOLD, detector.ITERATION_LIMIT
     for _ in range(n_trial):
         prob = start
         weight = (detector.alpha + rand.gauss(0.0, 1.0) * detector.ALPHA_WIDTH) / detector.BASE_FREQ
         i = 0
         while True:
-            gram = rand.choice(ngrams)
-            row = rows.get(gram)
-            if row is None:
-                full = table[gram]
-                row = rows[gram] = full if len(live) == len(full) else [full[index] for index in live]
-            prob = [p * (weight + q) for p, q in zip(prob, row, strict=True)]
+            pick = getrandbits(bits)
+            while pick >= size:
+                pick = getrandbits(bits)
+            prob = list(map(mul, prob, map(weight.__add__, drawn[pick])))  # p * (weight + q)
             if i % 5 == 0:
-                sump = sum(prob)
-                prob = [p / sump for p in prob]
-                if max(prob) > detector.CONV_THRESHOLD or i >= detector.ITERATION_LIMIT:
+                prob = list(map(sum(prob).__rtruediv__, prob))  # p / sum
+                if max(prob) > threshold or i >= limit:
                     break
             i += 1
         total = [t + p / n_trial for t, p in zip(total, prob, strict=True)]
