@@ -9,7 +9,11 @@ cached) and gives langdetect's answer without its sampling when the draws
 cannot plausibly turn it: the leader's lead, n-gram by n-gram, is a random
 walk, and seven walks to langdetect's threshold all end at the leader when
 ``mean / variance`` of the per-gram lead is high enough (:data:`PLAIN`).
-Otherwise it names the contenders, for langdetect to sample among
+When the walk is close to a coin flip against a rival, langdetect's seven
+trials cannot plausibly all end at one language, so its answer is unsure
+whatever the draws (below the 0.9 a caller trusts): the reading then gives
+each language its chance to end a trial (:data:`UNSURE`). Otherwise it
+names the contenders, for langdetect to sample among
 (:func:`normalize._langdetect.langdetect_ranked`).
 """
 
@@ -30,6 +34,10 @@ from normalize._langdetect import ALONE, CODES, Guess, _factory, _word_grams, _w
 #: never samples); pair F1 on 400 others is 0.979 (0.981 with langdetect sampling
 #: wherever it is asked, 0.975 at 0).
 PLAIN = 2.0
+#: Below this (same measure as :data:`PLAIN`) against some rival, a trial ends at that rival
+#: with a chance of 1 in ``1 + exp(UNSURE)`` or more, and seven trials seldom all end at one
+#: language: langdetect's answer is unsure whatever its draws, and is not sampled.
+UNSURE = 1.0
 #: The probability reported for a plain answer (what langdetect gives when its seven trials agree).
 PLAIN_PROB = 0.99999
 _THRESHOLD = math.log(Detector.CONV_THRESHOLD / (1 - Detector.CONV_THRESHOLD))
@@ -71,13 +79,19 @@ def _columns(only: tuple[str, ...] | None) -> tuple[tuple[int, ...], tuple[str, 
     return tuple(keep), tuple(CODES.get(langs[index], langs[index]) for index in keep)
 
 
-def read_profiles(text: str, only: tuple[str, ...] | None) -> tuple[Guess | None, tuple[str, ...]]:
+def read_profiles(
+    text: str, only: tuple[str, ...] | None, unsure: bool = False
+) -> tuple[Guess | None, tuple[str, ...]]:
     """langdetect's answer among ``only`` (all its languages for ``None``) when it is plain.
 
     The answer is ``()`` when the text has no n-gram langdetect knows (it cannot
     tell either), and ``None`` when it is not plain enough to skip langdetect's
     sampling; then the contenders follow: the leader and its :data:`_RIVALS`
     rivals, where langdetect's draws end but for a rare walk (sorted).
+
+    With ``unsure``, for a caller that only needs to know whether langdetect is
+    sure, a walk close to a coin flip (:data:`UNSURE`) gives each language's
+    chance to end a trial instead of ``None``: no language reaches 0.9.
     """
     columns, codes = _columns(only)
     words = _words(text)
@@ -92,14 +106,42 @@ def read_profiles(text: str, only: tuple[str, ...] | None) -> tuple[Guess | None
     ranked = sorted(range(len(columns)), key=lambda index: -sums[index])
     leader = ranked[0]
     rivals = [index for index in ranked[1:] if codes[index] != codes[leader]][:_RIVALS]
-    for rival in rivals:
-        total = squares = 0.0
-        for word, spaced in words:
-            lead, lead_squares = _word_lead(word, spaced, columns[leader], columns[rival])
-            total += lead
-            squares += lead_squares
-        mean = total / count
-        variance = squares / count - mean * mean
-        if mean <= 0 or 2 * _THRESHOLD * mean < PLAIN * variance:
-            return None, tuple(sorted({codes[index] for index in (leader, *rivals)}))
-    return ((codes[leader], PLAIN_PROB),), ()
+    odds = [_log_odds(words, count, columns[leader], columns[rival]) for rival in rivals]
+    if not odds or min(odds) >= PLAIN:
+        return ((codes[leader], PLAIN_PROB),), ()
+    if unsure and min(odds) < UNSURE:
+        return _chances(codes[leader], [*zip([codes[rival] for rival in rivals], odds, strict=True)]), ()
+    return None, tuple(sorted({codes[index] for index in (leader, *rivals)}))
+
+
+def _log_odds(words: list[tuple[str, bool]], count: int, leader: int, rival: int) -> float:
+    """The log-odds that a trial's walk of ``leader``'s lead over ``rival`` ends at ``leader``.
+
+    The lead moves by the n-gram's log-likelihood difference at each draw; a walk
+    of mean step ``m`` and variance ``v`` reaches ``+T`` before ``-T`` with odds of
+    ``exp(2 T m / v)`` to one (the gambler's ruin with drift).
+    """
+    total = squares = 0.0
+    for word, spaced in words:
+        lead, lead_squares = _word_lead(word, spaced, leader, rival)
+        total += lead
+        squares += lead_squares
+    mean = total / count
+    variance = squares / count - mean * mean
+    if variance <= 0:  # every n-gram leads by the same: the walk goes one way
+        return math.inf if mean > 0 else 0.0
+    return 2 * _THRESHOLD * mean / variance
+
+
+def _chances(leader: str, rivals: list[tuple[str, float]]) -> Guess:
+    """Each language's chance to end a trial: the leader's odds against each rival, made one share.
+
+    Against one rival at log-odds ``z`` the rival's chance is ``1 / (1 + exp(z))``;
+    with several, each weighs ``exp(-z)`` against the leader's 1.
+    """
+    weights = {leader: 1.0}
+    for code, odd in rivals:
+        weights[code] = weights.get(code, 0.0) + math.exp(-min(odd, 700.0))
+    total = sum(weights.values())
+    chances = ((code, round(weight / total, 5)) for code, weight in weights.items())
+    return tuple(sorted(chances, key=lambda kv: (-kv[1], kv[0])))

@@ -161,7 +161,7 @@ def _first_guess(text: str, seed: int) -> Guess | None:
         guess = (("en", SURE),)
     if guess is None:
         script = _script_of(text, letters)
-        guess = ask_langdetect(text, seed, None if script is None else tuple(sorted(script)))
+        guess = ask_langdetect(text, seed, None if script is None else tuple(sorted(script)), unsure=True)
     return guess
 
 
@@ -214,17 +214,20 @@ def _reference_mode() -> Iterator[None]:
         _REFERENCE = previous
 
 
-def ask_langdetect(text: str, seed: int, only: tuple[str, ...] | None) -> Guess:
+def ask_langdetect(text: str, seed: int, only: tuple[str, ...] | None, unsure: bool = False) -> Guess:
     """langdetect's ranked guess among ``only``; read off its profiles when plain.
 
     Otherwise langdetect samples among the contenders only (the languages
-    :func:`read_profiles` finds ahead), which its draws end at anyway.
+    :func:`read_profiles` finds ahead), which its draws end at anyway. With
+    ``unsure``, for a caller that only trusts a guess of :data:`SURE` or more,
+    a line plainly too close to call is not sampled either: its guess is each
+    language's chance (:func:`read_profiles`), below :data:`SURE`.
 
     In :func:`_reference_mode`, always langdetect's own sampling.
     """
     if _REFERENCE:
         return langdetect_ranked(text, seed, only, shortcut=False)
-    plain, contenders = read_profiles(text, only)
+    plain, contenders = read_profiles(text, only, unsure)
     return langdetect_ranked(text, seed, contenders) if plain is None else plain
 
 

@@ -71,3 +71,20 @@ def test_reading_is_deterministic_and_needs_no_seed() -> None:
     _profiles._word_totals.cache_clear()
     _langdetect._word_grams.cache_clear()
     assert [_profiles.read_profiles(text, LATIN) for text in texts] == first
+
+
+@pytest.mark.parametrize("only", [None, LATIN])
+def test_a_line_too_close_to_call_is_one_langdetect_is_unsure_of(only: tuple[str, ...] | None) -> None:
+    close = agreeing = 0
+    for row in LINES:
+        guess, _ = _profiles.read_profiles(row["text"], only, unsure=True)
+        plain, contenders = _profiles.read_profiles(row["text"], only)
+        if guess == plain:
+            continue  # plain, or no n-gram: the same either way
+        assert plain is None and contenders  # only lines langdetect would be asked to sample
+        assert guess and guess[0][1] < 0.9  # a guess no caller trusts alone
+        assert abs(sum(prob for _, prob in guess) - 1.0) < 1e-3  # each language's chance to end a trial
+        close += 1
+        agreeing += _langdetect.langdetect_ranked(row["text"], 0, only)[0][1] < 0.9
+    assert close >= 5
+    assert agreeing >= 0.8 * close  # langdetect's seven trials do not all end at one language either
