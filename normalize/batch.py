@@ -8,7 +8,9 @@ With more than one job, records go to worker processes in small chunks; only a
 bounded number of chunks is in flight at once (the reader is consumed lazily),
 so memory stays flat on any corpus, and results come back in input order, so
 the output is byte-identical whatever the number of jobs. The workers are
-started with ``spawn`` and get the settings once, from their initializer.
+forked from a fork server that has imported the pipeline and loaded
+langdetect's profiles once (``spawn`` where there is no fork server), and
+get the settings once, from their initializer.
 
 A document whose normalisation raises becomes a document holding the error
 (``"<ExceptionType>: message"``); the batch goes on.
@@ -274,8 +276,8 @@ def _normalize_one(record: Record, settings: Settings, debug: bool) -> _Done:
 
 
 def _parallel(records: Iterable[Record], settings: Settings, jobs: int, debug: bool) -> Iterator[Result]:
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_init_worker, initargs=(settings, debug))
+    pool = ProcessPoolExecutor(jobs, mp_context=_start_method(), initializer=_init_worker,
+                               initargs=(settings, debug))
     pending: deque[tuple[list[tuple[str, int]], Future[list[_Done]]]] = deque()
     finished = False
     try:
@@ -293,6 +295,19 @@ def _parallel(records: Iterable[Record], settings: Settings, jobs: int, debug: b
             pool.shutdown(wait=True)
         else:
             _terminate(pool)
+
+
+def _start_method() -> multiprocessing.context.BaseContext:
+    """``forkserver`` preloading :mod:`normalize._preload` where there is one, else ``spawn``.
+
+    Both start workers that share no state with the caller (no ``fork`` of a
+    process that may hold threads or open files).
+    """
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["normalize._preload"])
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 def _collect(sizes: list[tuple[str, int]], future: Future[list[_Done]]) -> Iterator[Result]:

@@ -1,0 +1,13 @@
+"""Imported once by the batch's fork server, before it forks any worker.
+
+The workers are forked from that server, so each starts with the pipeline
+imported and langdetect's profiles loaded (about half a second per worker
+with ``spawn``), shared copy-on-write.
+"""
+
+from __future__ import annotations
+
+from normalize import pipeline  # noqa: F401  (imported for its side effect: every module of the pipeline)
+from normalize._langdetect import _factory
+
+_factory()
