@@ -64,6 +64,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _ENGLISH_WORD = re.compile(r"\b(?:the|and|of|is|are|was|were|to|in|for|with|that|this|from|said)\b", re.I)
 _CJK_LANGS = frozenset({"ja", "ko", "zh"})
 _SCRIPTS = tuple((lang, pattern) for lang, pattern in SCRIPTS if lang in SCRIPT_DECIDES)
+#: A letter of any of :data:`_SCRIPTS`: one search tells most lines none of them can decide.
+_DECIDING = re.compile("|".join(pattern.pattern for _, pattern in _SCRIPTS))
 
 #: Common words of the Latin-script languages most met in news; a long line
 #: whose words are mostly one language's (and hardly another's) is that language.
@@ -349,7 +351,7 @@ def _script_language(text: str, letters: int) -> str | None:
     three Latin letters (a name in Latin letters inside Chinese is still Chinese),
     four fifths for the others.
     """
-    if text.isascii():
+    if text.isascii() or _DECIDING.search(text) is None:
         return None
     for lang, pattern in _SCRIPTS:
         count = len(pattern.findall(text))
@@ -426,18 +428,21 @@ def _settle(line: Line, guess: Guess, doc_langs: tuple[str, ...], seed: int) -> 
         return
     lang, prob = guess[0]
     letters = letter_count(line.text)
-    same_script = _same_script(line.text, letters, doc_langs)
-    not_english = _not_english(line.text, doc_langs)
-    if not_english and lang == "en" and prob < CERTAIN:
+    if lang == "en" and prob < CERTAIN and _not_english(line.text, doc_langs):
         # names fooled langdetect ("¡No van a romper! ¿Chandler y Janice?"): ask among the others
         others = ask_langdetect(line.text, seed, _NOT_ENGLISH_LATIN)
         if others and others[0][1] >= 0.5:
             line.lang, line.lang_score = others[0]
             return
-    known = prob >= CERTAIN or lang in doc_langs or letters >= 40
-    if _trusted(guess, letters) and (known or not same_script or not_english):
-        # sure, and: one of the document's languages, long, in a script none of them
-        # writes, or a line of accented words in an English document
+    trusted = _trusted(guess, letters)
+    if trusted and (prob >= CERTAIN or lang in doc_langs or letters >= 40):
+        # sure, and: settled by its script, one of the document's languages, or long
+        line.lang, line.lang_score = lang, prob
+        return
+    same_script = _same_script(line.text, letters, doc_langs)
+    if trusted and (not same_script or _not_english(line.text, doc_langs)):
+        # sure, and: in a script none of the document's languages writes, or a line of
+        # accented words in an English document
         line.lang, line.lang_score = lang, prob
         return
     if same_script:
