@@ -36,6 +36,7 @@ class Pools:
 
     body: list[dict[str, str]]
     titles: list[dict[str, str]]
+    sentences: dict[str, list[str]]
     headings: dict[str, list[str]]
     captions: list[dict[str, str]]
 
@@ -97,7 +98,41 @@ def load_pools(data: Path, captions: Path) -> Pools:
             fits = fits and not re.match(r"\w+:", h)  # "Translator: X Reviewer: Y" is a credit line
             if fits and h not in headings[lang] and h not in taken and h not in seen:
                 headings[lang].append(h)
-    return Pools(body=body, titles=titles, headings=headings, captions=caps)
+    sentences = {lang: [s for r in body for s in _SENTENCE_END.split(r[lang].strip()) if s] for lang in ("en", "vi")}
+    return Pools(body=body, titles=titles, headings=headings, captions=caps, sentences=sentences)
+
+
+#: A sentence ends after a lower-case word (not "U.S.") and before a capital.
+_SENTENCE_END = re.compile(r"(?<=[a-zà-ỹ0-9”\"')][.!?])\s+(?=[\"“A-ZÀ-ỸĐ])")
+
+
+def _paragraph(rng: random.Random, pools: Pools, lang: str) -> str:
+    """A body paragraph of one to three sentences drawn from different news paragraphs.
+
+    Real articles seldom repeat a paragraph; drawn so, paragraphs are nearly all
+    distinct (a corpus of one paragraph pool used over and over would flatter
+    every cache keyed by a line), and their words are still real news words.
+    """
+    return " ".join(rng.sample(pools.sentences[lang], rng.choice((1, 2, 2, 3))))
+
+
+def _titles(rng: random.Random, pools: Pools, lang: str, count: int) -> list[str]:
+    """Distinct headlines: short news sentences without their full stop (headlines seldom repeat)."""
+    found: list[str] = []
+    while len(found) < count:
+        sentence = L.clean(rng.choice(pools.sentences[lang])).rstrip(".")
+        if 25 <= len(sentence) <= 110 and sentence not in found:
+            found.append(sentence)
+    return found
+
+
+def _caption(rng: random.Random, pools: Pools) -> dict[str, str]:
+    """A caption in every language: one caption record, or two run together (still translations)."""
+    first = rng.choice(pools.captions)
+    if rng.random() < 0.5:
+        return first
+    second = rng.choice(pools.captions)
+    return {lang: first[lang] + ("" if lang in ("zh", "ja") else " ") + second[lang] for lang in first}
 
 
 def _plan(i: int, rng: random.Random) -> dict[str, Any]:
@@ -158,8 +193,8 @@ def build(i: int, seed: int, pools: Pools) -> tuple[str, str, dict[str, Any]]:
     other = "vi" if main == "en" else "en"
     doc_id = f"{i:04d}_{rng.getrandbits(48):012x}"
     picked = rng.sample(pools.body, min(len(pools.body), rng.randint(5, 11)))
-    title_rec, *read_more = rng.sample(pools.titles, 3)
-    caps = rng.sample(pools.captions, plan["captions"] + plan["foreign"])
+    title, *read_more = _titles(rng, pools, main, 3)
+    caps = [_caption(rng, pools) for _ in range(plan["captions"] + plan["foreign"])]
     caps, foreign = caps[: plan["captions"]], caps[plan["captions"]:]
     bp_lang = main if plan["caption_lang"] in ("en", "vi") or rng.random() < 0.5 else plan["caption_lang"]
     tag_lang = "vi" if plan["layout"] == "seed-b" else bp_lang if bp_lang in L.TAGLINES else main
@@ -167,7 +202,7 @@ def build(i: int, seed: int, pools: Pools) -> tuple[str, str, dict[str, Any]]:
     bp = "vi" if main == "vi" else "en"
 
     art = Article()
-    art.add(Item(title_rec[main], "title"))
+    art.add(Item(title, "title"))
     credit_lang = main if rng.random() < 0.85 else other
     top_credit = plan["layout"] == "general" and rng.random() < 0.45
     date_item: Item | None = None
@@ -189,9 +224,9 @@ def build(i: int, seed: int, pools: Pools) -> tuple[str, str, dict[str, Any]]:
     headings = rng.sample(pools.headings[main], min(len(pools.headings[main]), rng.randint(0, 3)))
     if plan["layout"] == "seed-a":
         headings = rng.sample(pools.headings[main], min(3, len(pools.headings[main])))
-    for rec in picked:
+    for _ in picked:
         indent = rng.choice(("  ", " ", "\t")) if rng.random() < 0.25 else ""
-        units.append([[Item(rec[main], "body", indent=indent)]])
+        units.append([[Item(_paragraph(rng, pools, main), "body", indent=indent)]])
 
     def insert(unit: list[list[Item]]) -> None:
         units.insert(rng.randrange(1, len(units) + 1), unit)
@@ -235,7 +270,7 @@ def build(i: int, seed: int, pools: Pools) -> tuple[str, str, dict[str, Any]]:
                 tail.append([Item(tagline, "boilerplate")])
                 continue
             text = L.fill(L.pick(rng, L.BOILERPLATE[kind][bp]), rng, site, bp)
-            text = text.replace("{t}", L.clean(read_more.pop()[main]) if "{t}" in text else "")
+            text = text.replace("{t}", read_more.pop() if "{t}" in text else "")
             tail.append([Item(text, "boilerplate")])
         if len(tail) > 1 and rng.random() < 0.4:  # glue the tail lines together with single newlines
             tail = [[item for block in tail for item in block]]
