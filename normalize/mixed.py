@@ -14,6 +14,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache, lru_cache
+from itertools import accumulate, compress, repeat
+from operator import eq
+from typing import NamedTuple
 
 from normalize import langid
 from normalize._score import pair_score
@@ -69,9 +73,10 @@ _WORD_LANGS: dict[str, frozenset[str]] = {}
 for _lang, _words in _FUNCTION_WORDS.items():
     for _word in _words.split():
         _WORD_LANGS[_word] = _WORD_LANGS.get(_word, frozenset()) | {_lang}
+_FUNCTION_WORD_SET = frozenset(_WORD_LANGS)
 
 _TOKEN = re.compile(f"[{CJK}]|[^\\s{CJK}]+")  # a CJK character is a word
-_NON_ASCII_LETTER = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
+_NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f](?<=[^\W\d_])")  # class first: searches fast
 _SENTENCE_BREAK = re.compile(r"[.!?…。！？][\"”»')]?(?=\s+\S)")
 _MAX_SENTENCE_CUTS = 6
 _STARTS_SENTENCE = re.compile(r"[\"“«¡¿(]?(?:[^\W_a-z]|[\u3000-\u9fff])")
@@ -97,7 +102,8 @@ def _may_be_mixed(text: str, main: str) -> bool:
     it needs words telling the main language and words telling another (function
     words, Vietnamese letters, accents in an English document): two of each, or,
     where a sentence ends inside it, one of the other (two when every letter is
-    ASCII) and two of either.
+    ASCII) and two of either. Each count stops once it settles the answer
+    (:func:`_count_accented`): the answer is that of the full counts.
     """
     if len(text) > MAX_CHARS or len(text) < 2 * MIN_SIDE_LETTERS:
         return False
@@ -105,21 +111,14 @@ def _may_be_mixed(text: str, main: str) -> bool:
     if not ascii_only and BEYOND_LATIN.search(text):
         latin = len(LATIN_LETTER.findall(text))
         return min(latin, langid.letter_count(text) - latin) >= MIN_SIDE_LETTERS
-    mains = others = 0
-    words = set(lower_words(text))  # as in _split, a word said twice is one piece of evidence
+    words = lower_words(text)
+    tells_main, tells_other = _telling_words(main)
+    # as in _split, a word said twice is one piece of evidence
+    known = _FUNCTION_WORD_SET.intersection(words)
+    mains, others = len(known & tells_main), len(known & tells_other)
     plain = ascii_only or _NON_ASCII_LETTER.search(text) is None
-    for word in words:
-        langs = _WORD_LANGS.get(word)
-        if langs is not None:
-            mains += main in langs
-            others += not langs <= {main}
-        elif not plain and not word.isascii():
-            if VI_LETTER.search(word):
-                mains += main == "vi"
-                others += main != "vi"
-            elif ACCENTED.search(word):  # not English: the other language, or the main one
-                mains += main != "en"
-                others += main == "en"
+    if not plain:
+        mains, others = _count_accented(words, main, mains, others)
     if mains >= MIN_WORDS and others >= MIN_WORDS:
         return True
     # where a sentence ends: one word of another language, but two in a line of
@@ -128,10 +127,46 @@ def _may_be_mixed(text: str, main: str) -> bool:
     return others >= least and max(mains, others) >= MIN_WORDS and bool(_SENTENCE_BREAK.search(text))
 
 
+@cache
+def _telling_words(main: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The function words of ``main``, and those of another language (some are both)."""
+    return (
+        frozenset(word for word, langs in _WORD_LANGS.items() if main in langs),
+        frozenset(word for word, langs in _WORD_LANGS.items() if not langs <= {main}),
+    )
+
+
+def _count_accented(words: tuple[str, ...], main: str, mains: int, others: int) -> tuple[int, int]:
+    """``mains`` and ``others`` (for :func:`_may_be_mixed`), plus the words that tell by their letters.
+
+    A word with a Vietnamese letter tells Vietnamese; one with accents tells "not
+    English". The gate asks of each count only whether it reaches 1 or
+    :data:`MIN_WORDS`, so counting stops once each count has reached
+    :data:`MIN_WORDS` or cannot rise any more: the gate's answer is the full count's.
+    """
+    can_main, can_other = main != "en", main != "vi"  # which count such words can raise
+    if not can_other and others == 0:
+        return mains, others  # no word of another language: nothing more can pass the gate
+    for word in set(words):
+        if (mains >= MIN_WORDS or not can_main) and (others >= MIN_WORDS or not can_other):
+            break
+        if word.isascii() or word in _WORD_LANGS:
+            continue
+        if VI_LETTER.search(word):
+            mains += main == "vi"
+            others += main != "vi"
+        elif ACCENTED.search(word):  # not English: the other language, or the main one
+            mains += main != "en"
+            others += main == "en"
+    return mains, others
+
+
+@lru_cache(maxsize=1 << 16)
 def word_languages(token: str) -> frozenset[str] | None:
     """The languages a single word may be in, by its own look; ``None`` when it does not say.
 
     ``{"~"}`` stands for "any language but English": a Latin word with accents.
+    Cached: most words of a line have been met before.
     """
     if token.isascii():  # no script, Vietnamese letter or accent to tell
         return _WORD_LANGS.get(token.strip(_PUNCTUATION).lower())
@@ -160,8 +195,8 @@ def _label(langs: frozenset[str] | None, main: str, other: str) -> str | None:
 def _other_language(word_langs: list[frozenset[str] | None], main: str) -> str | None:
     """The language besides ``main`` the words show most (``~`` when only accents show one)."""
     votes: dict[str, float] = {}
-    for langs in word_langs:
-        if langs is not None and main not in langs and langs is not _NOT_ENGLISH:
+    for langs in filter(None, word_langs):
+        if main not in langs and langs is not _NOT_ENGLISH:
             for lang in langs:
                 votes[lang] = votes.get(lang, 0.0) + 1 / len(langs)
     if votes:
@@ -173,64 +208,108 @@ def _other_language(word_langs: list[frozenset[str] | None], main: str) -> str |
 
 def _split(line: Line, main: str, settings: Settings) -> list[Line] | None:
     """Two lines (same number) when ``line`` is a caption and its translation, else ``None``."""
-    text = line.text
-    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    word_langs = [word_languages(text[start:end]) for start, end in spans]
+    cut = _find_cut(line.text, main, settings.seed)
+    if cut is None:
+        return None
+    left, right = line.text[: cut.at].strip(), line.text[cut.at :].strip()
+    parts = [Line(number=line.number, text=left), Line(number=line.number, text=right)]
+    src_part, tgt_part = (parts[0], parts[1]) if cut.other_first else (parts[1], parts[0])
+    src_part.lang, src_part.lang_score = cut.src_lang, langid.CERTAIN
+    tgt_part.lang, tgt_part.lang_score = main, langid.CERTAIN
+    return parts
+
+
+class _Cut(NamedTuple):
+    """Where a line is cut, which side comes first, the other side's language, and the pair score."""
+
+    at: int
+    other_first: bool
+    src_lang: str
+    score: float
+
+
+def _find_cut(text: str, main: str, seed: int) -> _Cut | None:
+    """The cut of a line holding a caption and its translation; ``None`` when it holds one language."""
+    tokens = _TOKEN.findall(text)
+    word_langs = [word_languages(token) for token in tokens]
     other = _other_language(word_langs, main)
     if other is None:
         return None
-    if script_of_language(other) != script_of_language(main):
+    main_script, other_script = script_of_language(main), script_of_language(other)
+    if other_script != main_script:
         # two scripts: every word of a script counts, not just those that tell alone
-        langs = [_by_script(text[start:end], main, other) for start, end in spans]
+        by_script: dict[str | None, str] = {main_script: main, other_script: other}
+        langs = [by_script.get(_token_script(token)) for token in tokens]
     else:
-        langs = [_label(word, main, other) for word in word_langs]
-    told_main, told_other = _distinct(text, spans, langs, main), _distinct(text, spans, langs, other)
+        langs = [None if word is None else _label(word, main, other) for word in word_langs]
+    told_main, told_other = _distinct(tokens, langs, main), _distinct(tokens, langs, other)
     if min(told_main, told_other) < MIN_WORDS:
         # Few telling words of one language: a name or a loanword, unless the other
         # language shows well and a sentence end may part them (a caption, then its translation).
-        if script_of_language(other) == "latin" and max(told_main, told_other) >= MIN_WORDS:
-            return _split_at_sentence(line, main, settings)
+        if other_script == "latin" and max(told_main, told_other) >= MIN_WORDS:
+            return _cut_at_sentence(text, main, seed)
         return None
     # accents alone say less than a function word or a script
     weights = [_ACCENT_WEIGHT if word is _NOT_ENGLISH else 1.0 for word in word_langs]
-    ranked = []
-    for cut, cost_other_first, cost_main_first in _cut_costs(langs, weights, main, other):
-        # a cut at a sentence end, before a capital, is worth a misplaced word or so
-        shape = _UNPUNCTUATED * (not _SENTENCE_END.search(text[: spans[cut - 1][1]]))
-        shape += _LOWER_NEXT * (not _STARTS_SENTENCE.match(text, spans[cut][0]))
-        ranked.append((round(cost_other_first + shape, 6), cost_other_first, cut, True))
-        ranked.append((round(cost_main_first + shape, 6), cost_main_first, cut, False))
-    least = min(key for key, _, _, _ in ranked)
-    allowed = max(1, _MAX_WRONG_SHARE * (langs.count(main) + langs.count(other)))
-    if min(cost for _, cost, _, _ in ranked) > allowed:
+    other_first_costs, main_first_costs = _cut_costs(langs, weights, main, other)
+    fewest = min(min(other_first_costs), min(main_first_costs))
+    if fewest > max(1, _MAX_WRONG_SHARE * (langs.count(main) + langs.count(other))):
         return None  # words of both languages all along: one language quoting the other
-    ties = [(cut, other_first) for key, _, cut, other_first in ranked if key == least]
+    starts = [match.start() for match in _TOKEN.finditer(text)]
+    ties = _best_cuts(text, tokens, starts, other_first_costs, main_first_costs, fewest)
     if len(ties) > 1:  # the better translation pair wins, then the earlier cut
-        ties.sort(key=lambda tie: (-_pair_at(text, spans, tie[0], tie[1], other, main), tie[0]))
+        ties.sort(key=lambda tie: (-_pair_at(text, starts[tie[0]], tie[1], other, main), tie[0]))
     cut, other_first = ties[0]
-    made = _make_parts(line, spans[cut][0], other_first, other, main, settings)
-    return made[0] if made else None
+    return _try_cut(text, starts[cut], other_first, other, main, seed)
 
 
-def _split_at_sentence(line: Line, main: str, settings: Settings) -> list[Line] | None:
+def _best_cuts(
+    text: str,
+    tokens: list[str],
+    starts: list[int],
+    other_first_costs: list[float],
+    main_first_costs: list[float],
+    fewest: float,
+) -> list[tuple[int, bool]]:
+    """The cuts (before which word, other language first?) of least cost, shape included, in order.
+
+    A cut at a sentence end, before a capital, is worth a misplaced word or so:
+    its shape adds under 1 to its cost. Costs are sums of word weights (0.5 or 1),
+    so a cut costing ``fewest + 1`` or more never ties the best; its shape is not
+    looked at.
+    """
+    limit = fewest + 1
+    near = {index for index, cost in enumerate(other_first_costs) if cost < limit}
+    near.update(index for index, cost in enumerate(main_first_costs) if cost < limit)
+    ranked = []
+    for index in sorted(near):
+        cut = index + 1  # the cut before word ``cut``
+        end = starts[cut - 1] + len(tokens[cut - 1])
+        shape = _UNPUNCTUATED * (not _SENTENCE_END.search(text, max(0, end - 2), end))
+        shape += _LOWER_NEXT * (not _STARTS_SENTENCE.match(text, starts[cut]))
+        ranked.append((round(other_first_costs[index] + shape, 6), cut, True))
+        ranked.append((round(main_first_costs[index] + shape, 6), cut, False))
+    least = min(key for key, _, _ in ranked)
+    return [(cut, other_first) for key, cut, other_first in ranked if key == least]
+
+
+def _cut_at_sentence(text: str, main: str, seed: int) -> _Cut | None:
     """When words alone do not tell: cut at the sentence end where the language changes."""
-    text = line.text
     cuts = [m.end() for m in _SENTENCE_BREAK.finditer(text)][:_MAX_SENTENCE_CUTS]
-    best: tuple[float, list[Line]] | None = None
+    best: _Cut | None = None
     for at in cuts:
-        left, right = text[:at].strip(), text[at:].strip()
-        left_lang = _side_language(left, _NOT_MAIN, settings.seed)
-        right_lang = _side_language(right, _NOT_MAIN, settings.seed)
-        if left_lang is None or right_lang is None or left_lang == right_lang:
+        left_lang = _side_language(text[:at].strip(), _NOT_MAIN, seed)
+        if left_lang is None:
             continue
-        if main not in (left_lang, right_lang):
+        right_lang = _side_language(text[at:].strip(), _NOT_MAIN, seed)
+        if right_lang is None or left_lang == right_lang or main not in (left_lang, right_lang):
             continue
         other_first = right_lang == main
         other = left_lang if other_first else right_lang
-        made = _make_parts(line, at, other_first, other, main, settings)
-        if made is not None and (best is None or made[1] > best[0]):
-            best = (made[1], made[0])
-    return best[1] if best else None
+        cut = _try_cut(text, at, other_first, other, main, seed)
+        if cut is not None and (best is None or cut.score > best.score):
+            best = cut
+    return best
 
 
 _PUNCTUATION = ".,;:!?¡¿\"'“”‘’«»()[]…-–—"
@@ -238,76 +317,66 @@ _PUNCTUATION = ".,;:!?¡¿\"'“”‘’«»()[]…-–—"
 _NOT_MAIN = "~"
 _NOT_ENGLISH = frozenset({_NOT_MAIN})
 _ONE = {lang: frozenset({lang}) for lang in ("ja", "ko", "zh", "ru", "ar", "th", "el", "he", "hi", "vi")}
-def _by_script(token: str, main: str, other: str) -> str | None:
-    """``main`` or ``other`` by the script of ``token``'s letters; ``None`` for no letters."""
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_script(token: str) -> str | None:
+    """The script of ``token``'s letters (as :func:`script_of_language` names it); ``None`` for no letters."""
     lang = script_language(token)
     if lang is not None:
-        script = script_of_language(lang)
-    elif LATIN_LETTER.search(token):
-        script = "latin"
-    else:
-        return None
-    if script == script_of_language(main):
-        return main
-    return other if script == script_of_language(other) else None
+        return script_of_language(lang)
+    return "latin" if LATIN_LETTER.search(token) else None
 
 
-def _distinct(text: str, spans: list[tuple[int, int]], langs: list[str | None], lang: str) -> int:
-    """How many different words tell ``lang``: a word said twice is one piece of evidence."""
-    return len(
-        {
-            text[start:end].strip(_PUNCTUATION).lower()
-            for (start, end), told in zip(spans, langs, strict=True)
-            if told == lang
-        }
-    )
+def _distinct(tokens: list[str], langs: list[str | None], lang: str) -> int:
+    """How many different words tell ``lang``, up to :data:`MIN_WORDS` (all that is asked of it).
+
+    A word said twice is one piece of evidence.
+    """
+    words: set[str] = set()
+    for token in compress(tokens, map(eq, langs, repeat(lang))):
+        words.add(token.strip(_PUNCTUATION).lower())
+        if len(words) >= MIN_WORDS:
+            break
+    return len(words)
 
 
 def _cut_costs(
     langs: list[str | None], weights: list[float], main: str, other: str
-) -> list[tuple[int, float, float]]:
-    """For each cut, the weight of the words on the wrong side: other language first, main first."""
-    total_main = sum(w for lang, w in zip(langs, weights, strict=True) if lang == main)
-    total_other = sum(w for lang, w in zip(langs, weights, strict=True) if lang == other)
-    costs = []
-    main_before = other_before = 0.0
-    for cut in range(1, len(langs)):
-        lang, weight = langs[cut - 1], weights[cut - 1]
-        main_before += weight if lang == main else 0.0
-        other_before += weight if lang == other else 0.0
-        other_first = main_before + (total_other - other_before)
-        main_first = other_before + (total_main - main_before)
-        costs.append((cut, other_first, main_first))
-    return costs
+) -> tuple[list[float], list[float]]:
+    """For each cut (before the second word, the third...), the weight of the words on the
+    wrong side: with the other language first, and with the main language first."""
+    main_weights = [weight if lang == main else 0.0 for lang, weight in zip(langs, weights, strict=True)]
+    other_weights = [weight if lang == other else 0.0 for lang, weight in zip(langs, weights, strict=True)]
+    total_main, total_other = sum(main_weights), sum(other_weights)
+    main_before, other_before = accumulate(main_weights[:-1]), accumulate(other_weights[:-1])
+    pairs = list(zip(main_before, other_before, strict=True))
+    return (
+        [main_sum + (total_other - other_sum) for main_sum, other_sum in pairs],
+        [other_sum + (total_main - main_sum) for main_sum, other_sum in pairs],
+    )
 
 
-def _pair_at(
-    text: str, spans: list[tuple[int, int]], cut: int, other_first: bool, other: str, main: str
-) -> float:
-    left, right = text[: spans[cut][0]].strip(), text[spans[cut][0] :].strip()
+def _pair_at(text: str, at: int, other_first: bool, other: str, main: str) -> float:
+    """The pair score of the two sides of a cut at ``at``."""
+    left, right = text[:at].strip(), text[at:].strip()
     src, tgt = (left, right) if other_first else (right, left)
     return pair_score(src, other, tgt, main)
 
 
-def _make_parts(
-    line: Line, at: int, other_first: bool, other: str, main: str, settings: Settings
-) -> tuple[list[Line], float] | None:
-    """The two lines of a cut at ``at``, and their pair score; ``None`` when the cut fails."""
-    left, right = line.text[:at].strip(), line.text[at:].strip()
+def _try_cut(text: str, at: int, other_first: bool, other: str, main: str, seed: int) -> _Cut | None:
+    """The cut at ``at`` when its sides are long enough and translate each other; else ``None``."""
+    left, right = text[:at].strip(), text[at:].strip()
     if min(langid.letter_count(left), langid.letter_count(right)) < MIN_SIDE_LETTERS:
         return None
     src, tgt = (left, right) if other_first else (right, left)
-    src_lang = _side_language(src, other, settings.seed)
+    src_lang = _side_language(src, other, seed)
     if src_lang is None or src_lang == main:
         return None
     score = pair_score(src, src_lang, tgt, main)
     if score < MIN_SPLIT_SCORE:
         return None
-    parts = [Line(number=line.number, text=left), Line(number=line.number, text=right)]
-    src_part, tgt_part = (parts[0], parts[1]) if other_first else (parts[1], parts[0])
-    src_part.lang, src_part.lang_score = src_lang, langid.CERTAIN
-    tgt_part.lang, tgt_part.lang_score = main, langid.CERTAIN
-    return parts, score
+    return _Cut(at, other_first, src_lang, score)
 
 
 def _side_language(text: str, hint: str, seed: int) -> str | None:
@@ -318,6 +387,18 @@ def _side_language(text: str, hint: str, seed: int) -> str | None:
     guess. Last, what the cut was made on; words with accents only show "not
     English" (``~``), and then the guess must say which.
     """
+    own = _own_language(text, seed)
+    if own is not None:
+        return own
+    return None if hint == _NOT_MAIN else hint
+
+
+@lru_cache(maxsize=1 << 12)
+def _own_language(text: str, seed: int) -> str | None:
+    """What a side says of its language by itself, ``None`` when unsure (:func:`_side_language`).
+
+    Cached: a side asked where the language changes is asked again when cut.
+    """
     letters = langid.letter_count(text)
     guess = langid.cheap_guess(text, letters)
     if guess is None and letters >= _LONG_SIDE:
@@ -326,8 +407,8 @@ def _side_language(text: str, hint: str, seed: int) -> str | None:
         return guess[0][0]
     told = Counter(
         next(iter(langs))
-        for m in _TOKEN.finditer(text)
-        if (langs := word_languages(m.group())) is not None and len(langs) == 1 and langs is not _NOT_ENGLISH
+        for token in _TOKEN.findall(text)
+        if (langs := word_languages(token)) is not None and len(langs) == 1 and langs is not _NOT_ENGLISH
     ).most_common(2)
     if told and told[0][1] >= MIN_WORDS and (len(told) == 1 or told[0][1] >= 2 * told[1][1]):
         return told[0][0]
@@ -335,7 +416,7 @@ def _side_language(text: str, hint: str, seed: int) -> str | None:
         guess = langid.ask_langdetect(text, seed, None)
     if guess and guess[0][1] >= langid.SURE:
         return guess[0][0]
-    return None if hint == _NOT_MAIN else hint
+    return None
 
 
 #: A side with this many letters is long enough for langdetect alone.
