@@ -17,6 +17,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from normalize._cache import per_line_cache
+
 #: Longer lines are not date lines.
 MAX_LEN = 80
 
@@ -139,6 +141,7 @@ def _read(tag: str, groups: tuple[str, ...]) -> str | None:
     return _valid(year, second, first)
 
 
+@per_line_cache
 def parse_date(text: str) -> str | None:
     """The ISO date (``YYYY-MM-DD``) when ``text`` is a date line, else ``None``.
 

@@ -61,8 +61,19 @@ _MAX_ID_LINE = 2000
 _MAX_ID_TOKEN = 300
 
 
+#: The shortest token that an id rule takes with neither a digit nor a dot (an object id).
+_MIN_PLAIN_ID = 24
+
+
 def _id_token_rule(token: str) -> str | None:
-    if len(token) > _MAX_ID_TOKEN:
+    """The rule of an id token, else ``None``.
+
+    Every id holds a digit (the slugs, hex ids and camera or CMS file names
+    require one), or a dot (a file name), or is at least
+    :data:`_MIN_PLAIN_ID` characters long (uuid, object id, hash): a shorter
+    token of letters only (``isalpha``), as most words are, is none.
+    """
+    if len(token) > _MAX_ID_TOKEN or (len(token) < _MIN_PLAIN_ID and token.isalpha()):
         return None
     for name, pattern in _ID_TOKENS:
         if pattern.fullmatch(token):
@@ -82,12 +93,14 @@ def image_id_rule(text: str) -> str | None:
     """The rule name when the whole line is image/object ids or media file names."""
     if not text or len(text) > _MAX_ID_LINE:
         return None
-    first: str | None = None
-    for token in text.split():
-        rule = _id_token_rule(token)
-        if rule is None:
+    # most lines fail at their first word: the rest is split only when it passes
+    head = text.split(None, 1)
+    first = _id_token_rule(head[0]) if head else None
+    if first is None:
+        return None
+    for token in head[1].split() if len(head) > 1 else ():
+        if _id_token_rule(token) is None:
             return None
-        first = first or rule
     return first
 
 
@@ -294,9 +307,11 @@ def _word_close(word: str, target: str) -> bool:
     return limit > 0 and _levenshtein_at_most(word, target, limit)
 
 
-_PHRASES_BY_LEN: dict[int, list[tuple[tuple[str, ...], str]]] = {}
+#: The phrases by their number of words and first letter: a tolerant match keeps both.
+_PHRASES_BY_START: dict[tuple[int, str], list[tuple[tuple[str, ...], str]]] = {}
 for _phrase, _rule in _PHRASES.items():
-    _PHRASES_BY_LEN.setdefault(len(_phrase.split()), []).append((tuple(_phrase.split()), _rule))
+    _phrase_words = tuple(_phrase.split())
+    _PHRASES_BY_START.setdefault((len(_phrase_words), _phrase[0]), []).append((_phrase_words, _rule))
 _RELATED_NOUNS = ("articles", "article", "posts", "news", "stories", "links", "content", "topics", "videos")
 
 
@@ -306,8 +321,8 @@ def _phrase_rule(key: str) -> str | None:
     if rule is not None or len(key) > 50:
         return rule
     words = tuple(key.split())
-    for phrase, rule in _PHRASES_BY_LEN.get(len(words), ()):
-        if words[0][:1] != phrase[0][:1] or (len(words) == 1 and len(phrase[0]) < 8):
+    for phrase, rule in _PHRASES_BY_START.get((len(words), key[:1]), ()):
+        if len(words) == 1 and len(phrase[0]) < 8:
             continue  # single short words ("share", "email") must be exact: "Emily" is a name
         if all(_word_close(w, p) for w, p in zip(words, phrase, strict=True)):
             return rule
@@ -386,8 +401,28 @@ _SEPARATOR = re.compile(r"\s[|–—-]\s|\s[|]|[|]\s")
 
 
 def _intercaps(word: str) -> bool:
-    """A brand-like inner capital: VnExpress, TravelMag, НовостиРу (not McDonald-style only)."""
+    """A brand-like inner capital: VnExpress, TravelMag, НовостиРу (not McDonald-style only).
+
+    Such a word holds a capital past its first letter (so ``word[1:]`` is not
+    ``islower()``) and a lower-case letter (so ``word`` is not ``isupper()``):
+    words failing either test (most words) are answered without the pairs.
+    """
+    if word[1:].islower() or word.isupper():
+        return False
     return any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
+
+
+def _is_brand(text: str, words: tuple[str, ...]) -> bool:
+    """A brand in the line: ``Name+``, a domain name or an inner capital.
+
+    ``_BRAND_PLUS`` needs a ``+`` and ``_DOMAIN`` a ``.``: a line without
+    them is not searched.
+    """
+    return bool(
+        ("+" in text and _BRAND_PLUS.search(text))
+        or ("." in text and _DOMAIN.search(text))
+        or any(map(_intercaps, words))
+    )
 
 
 def tagline_score(text: str) -> float:
@@ -404,7 +439,7 @@ def tagline_score(text: str) -> float:
     generic = len(set(_GENERIC_RE.findall(folded)))
     if cjk:
         generic += len(set(_CJK_GENERIC.findall(text)))
-    if _SINCE.search(text):
+    if _DIGIT.search(text) and _SINCE.search(text):  # "since 1998" holds a digit
         generic += 1
     if strong:
         score += 0.6
@@ -412,12 +447,12 @@ def tagline_score(text: str) -> float:
         score += 0.3
     if generic >= 2 or (strong and generic):
         score += 0.15
-    brand = bool(_BRAND_PLUS.search(text) or _DOMAIN.search(text) or any(map(_intercaps, words)))
+    brand = _is_brand(text, words)
     if brand:
         score += 0.3
     elif _ALLCAPS.search(text):
         score += 0.15
-    if _SEPARATOR.search(text) and (brand or strong or generic):
+    if (brand or strong or generic) and _SEPARATOR.search(text):
         score += 0.1
     if len(words) > 14:
         score *= 0.5

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 
 from normalize import patterns
+from normalize._cache import per_line_cache
 from normalize.dates import parse_date
 from normalize.document import REMOVED_ROLES, Document, Line, Role
 from normalize.langid import letter_count
@@ -54,11 +55,13 @@ def assign_roles(doc: Document, settings: Settings) -> None:
         doc.date = next((parse_date(line.text) for line in doc.with_role(Role.DATE)), None)
 
 
+@per_line_cache
 def line_key(text: str) -> str:
     """The form under which lines count as the same (case, spaces, punctuation)."""
     return " ".join(_PUNCTUATION.sub("", text.casefold()).split())
 
 
+@per_line_cache
 def role_by_rule(text: str) -> tuple[Role, str] | None:
     """The role a rule gives ``text`` alone (image id, date, boilerplate, credit), with the rule."""
     if rule := patterns.image_id_rule(text):
@@ -128,12 +131,17 @@ def _mark_taglines(lines: list[Line], main: str | None) -> None:
 
 
 def _is_tagline(lines: list[Line], index: int, main: str | None) -> bool:
-    text = lines[index].text
-    score = patterns.tagline_score(text)
+    score, shaped = _tagline_look(lines[index].text)
     if score >= TAGLINE_SURE or (score >= TAGLINE_EDGE and _at_edge(lines, index)):
         return True
-    shaped = _TAGLINE_SHAPE.match(text) is not None and _is_heading_like(text)
     return shaped and not _stands_as_heading(lines, index, main)
+
+
+@per_line_cache
+def _tagline_look(text: str) -> tuple[float, bool]:
+    """The line's tagline score and whether it is heading-like and shaped ``Site Name - slogan``."""
+    shaped = _is_heading_like(text) and _TAGLINE_SHAPE.match(text) is not None
+    return patterns.tagline_score(text), shaped
 
 
 def _stands_as_heading(lines: list[Line], index: int, main: str | None) -> bool:
@@ -185,8 +193,16 @@ def _mark_headings(lines: list[Line]) -> None:
             line.set_role(Role.HEADING, "short-line")
 
 
+@per_line_cache
 def _is_heading_like(text: str) -> bool:
-    return len(text.split()) <= HEADING_MAX_WORDS and not _SENTENCE_END.search(text)
+    """At most :data:`HEADING_MAX_WORDS` words, and no sentence-final punctuation.
+
+    Only the last two characters can hold ``_SENTENCE_END`` (its ``$`` matches
+    at the end or before a final newline), and only words up to the one past
+    the limit are split off: a paragraph costs no more than a heading.
+    """
+    few_words = len(text.split(None, HEADING_MAX_WORDS)) <= HEADING_MAX_WORDS
+    return few_words and not _SENTENCE_END.search(text[-2:])
 
 
 def _is_paragraph(line: Line) -> bool:

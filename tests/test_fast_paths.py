@@ -1,0 +1,168 @@
+"""The shortcuts of the roles step answer exactly as the full checks do.
+
+Each shortcut skips a check that cannot succeed (a regex needing a character
+the line lacks, a word with no capital past its first letter, ...) or keeps
+an answer already computed. Checked over every line of ``fixtures/`` (real
+articles in several languages, the golden lines of each rule) and over lines
+made to sit on the edge of each shortcut.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from normalize import patterns, roles
+from normalize._cache import CACHED_LINE_MAX, per_line_cache
+from normalize._vocabulary import PHRASES
+from normalize.lines import split_lines
+from tests.conftest import FIXTURES
+
+EDGE_LINES = [
+    "VnExpress - Báo tiếng Việt nhiều người xem nhất",
+    "aBC xYZ",
+    "ǅemal ǈubljana",  # titlecase letters
+    "ⓐB ⓩⓩ",  # circled letters: lower-case but not letters
+    "Đây là TạpChí",
+    "НовостиРу: новости",
+    "Canal+ | Le média",
+    "news.example.com",
+    "since 1998",
+    "depuis ١٩٩٨",  # Arabic-Indic digits are \\d too
+    "A heading?\n",
+    "A heading\n",
+    "Ends with a comma,",
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen",
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen",
+    "deadbeefdeadbeefdeadbeef",
+    "abcdefabcdefabcdefabcdefabcdefab",
+    "abcdefab-abcd-abcd-abcd-abcdefabcdef",
+    "a.jpg",
+    "IMG_0001.jpg photo",
+    "Relatd Articules",
+    "",
+]
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _fixture_lines() -> list[str]:
+    lines: set[str] = set(EDGE_LINES)
+    for path in FIXTURES.rglob("*"):
+        if path.suffix == ".txt":
+            lines.update(line.text for line in split_lines(path.read_text(encoding="utf-8")))
+        elif path.suffix == ".json":
+            lines.update(text.strip() for text in _strings(json.loads(path.read_text(encoding="utf-8"))))
+    return sorted(lines)
+
+
+LINES = _fixture_lines()
+WORDS = sorted({word for line in LINES for word in [*line.split(), *patterns._words(line)]})
+
+
+def test_the_fixtures_give_many_lines() -> None:
+    assert len(LINES) > 1000
+    assert len(WORDS) > 3000
+
+
+def test_intercaps_shortcut_keeps_every_inner_capital() -> None:
+    found = 0
+    for word in WORDS:
+        expected = any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
+        assert patterns._intercaps(word) is expected, word
+        found += expected
+    assert found >= 10
+
+
+def test_an_id_token_has_a_digit_a_dot_or_24_characters() -> None:
+    """The shortcut of ``_id_token_rule``: short tokens of letters only match no id rule."""
+    tokens = {token for line in LINES for token in line.split()}
+    assert any(patterns._id_token_rule(token) for token in tokens)
+    for token in tokens:
+        if len(token) < patterns._MIN_PLAIN_ID and token.isalpha():
+            assert not any(pattern.fullmatch(token) for _, pattern in patterns._ID_TOKENS), token
+            assert not patterns._DIGIT.search(token), token
+    for token in ("deadbeefdeadbeefdeadbeef", "abcdefab-abcd-abcd-abcd-abcdefabcdef", "a.jpg"):
+        assert patterns._id_token_rule(token) is not None, token
+
+
+def test_image_id_rule_reads_every_token() -> None:
+    assert patterns.image_id_rule("IMG_0001.jpg 5fad183d85600a709965ad1d") == "image-file"
+    assert patterns.image_id_rule("IMG_0001.jpg photo") is None
+    assert patterns.image_id_rule("  ") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "needs"),
+    [
+        ("_BRAND_PLUS", lambda line: "+" in line),
+        ("_DOMAIN", lambda line: "." in line),
+        ("_SINCE", lambda line: patterns._DIGIT.search(line) is not None),
+    ],
+)
+def test_tagline_signals_need_what_their_shortcut_looks_for(name: str, needs: Callable[[str], bool]) -> None:
+    matched = [line for line in LINES if getattr(patterns, name).search(line)]
+    assert matched
+    assert all(map(needs, matched))
+
+
+def test_brand_is_found_as_before() -> None:
+    for line in LINES:
+        words = patterns._words(line)
+        expected = bool(
+            patterns._BRAND_PLUS.search(line)
+            or patterns._DOMAIN.search(line)
+            or any(a.islower() and b.isupper() for word in words for a, b in itertools.pairwise(word))
+        )
+        assert patterns._is_brand(line, words) is expected, line
+
+
+def test_every_phrase_is_found_under_its_start() -> None:
+    for phrase, rule in PHRASES.items():
+        assert patterns._phrase_rule(phrase) == rule
+        starts = patterns._PHRASES_BY_START[(len(phrase.split()), phrase[0])]
+        assert (tuple(phrase.split()), rule) in starts
+    assert patterns._phrase_rule("relatd articules") == "related"
+    assert patterns._phrase_rule("") is None
+
+
+def test_heading_like_reads_only_the_end_and_the_words_up_to_the_limit() -> None:
+    for line in [*LINES, *(line + "\n" for line in EDGE_LINES)]:
+        expected = len(line.split()) <= roles.HEADING_MAX_WORDS and not roles._SENTENCE_END.search(line)
+        assert roles._is_heading_like(line) is expected, line
+
+
+def test_cached_answers_are_the_computed_ones() -> None:
+    for line in LINES:
+        assert roles.role_by_rule(line) == roles.role_by_rule.__wrapped__(line)  # type: ignore[attr-defined]
+        assert roles.line_key(line) == roles.line_key.__wrapped__(line)  # type: ignore[attr-defined]
+        shaped = roles._is_heading_like(line) and roles._TAGLINE_SHAPE.match(line) is not None
+        assert roles._tagline_look(line) == (patterns.tagline_score(line), shaped)
+
+
+def test_per_line_cache_keeps_short_lines_only() -> None:
+    calls: list[str] = []
+
+    @per_line_cache
+    def length(text: str) -> int:
+        calls.append(text)
+        return len(text)
+
+    short, long = "Share this article", "x" * (CACHED_LINE_MAX + 1)
+    answers = [length(short), length(short), length(long), length(long)]
+    assert answers == [len(short), len(short), len(long), len(long)]
+    assert calls == [short, long, long]
