@@ -1,4 +1,4 @@
-"""Per-line classifiers: image ids, credits, boilerplate, site taglines.
+"""Per-line classifiers: image ids (:mod:`normalize._image_ids`), credits, boilerplate, site taglines.
 
 Each function looks at ONE already-repaired line (stripped, NFC), is pure, and
 answers ``None`` (or a low score) when the line is not of its kind; the roles
@@ -16,6 +16,9 @@ import itertools
 import re
 from functools import lru_cache
 
+from normalize._image_ids import DIGIT as _DIGIT
+from normalize._image_ids import LETTER as _LETTER
+from normalize._image_ids import image_id_rule
 from normalize._vocabulary import (
     CREDIT_LABELS as _CREDIT_LABELS,
 )
@@ -41,70 +44,6 @@ from normalize._vocabulary import (
 __all__ = ["boilerplate_rule", "credit_rule", "image_id_rule", "tagline_score"]
 
 
-_IMAGE_EXT = r"(?:jpe?g|png|gif|webp|avif|bmp|tiff?|svg|heic|heif|mp4|mov|webm)"
-_ID_TOKENS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("image-file", re.compile(r"(?:https?://\S+/)?[\w.~%+()=-]*\w\." + _IMAGE_EXT + r"(?:\?\S*)?", re.I)),
-    ("uuid", re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)),
-    ("object-id", re.compile(r"[0-9a-f]{24}", re.I)),
-    ("hash", re.compile(r"[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}", re.I)),
-    ("cms-image", re.compile(r"\d{2,5}x\d{2,5}[_-][\w-]{4,}", re.I)),
-    ("camera-file", re.compile(r"(?:img|dsc|dscn|dscf|pxl|vid|mvimg|screenshot)[_-]?\d{3,}[\w-]*", re.I)),
-)
-_HEX_RUN = re.compile(r"[0-9a-f]{16,}", re.I)
-_ID_CHARS = re.compile(r"[A-Za-z0-9_-]{12,}")
-_DIGIT_RUN = re.compile(r"\d{6,}")
-_MIXED_SEGMENT = re.compile(r"(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{6,}")
-_LETTER = re.compile(r"[A-Za-z]")
-_SEGMENT_SEP = re.compile(r"[_-]")
-_DIGIT = re.compile(r"\d")
-_MAX_ID_LINE = 2000
-_MAX_ID_TOKEN = 300
-
-
-#: The shortest token that an id rule takes with neither a digit nor a dot (an object id).
-_MIN_PLAIN_ID = 24
-
-
-def _id_token_rule(token: str) -> str | None:
-    """The rule of an id token, else ``None``.
-
-    Every id holds a digit (the slugs, hex ids and camera or CMS file names
-    require one), or a dot (a file name), or is at least
-    :data:`_MIN_PLAIN_ID` characters long (uuid, object id, hash): a shorter
-    token of letters only (``isalpha``), as most words are, is none.
-    """
-    if len(token) > _MAX_ID_TOKEN or (len(token) < _MIN_PLAIN_ID and token.isalpha()):
-        return None
-    for name, pattern in _ID_TOKENS:
-        if pattern.fullmatch(token):
-            return name
-    if _HEX_RUN.fullmatch(token) and _DIGIT.search(token) and _LETTER.search(token):
-        return "hex-id"
-    if _ID_CHARS.fullmatch(token) and _LETTER.search(token):
-        # a generated slug: a long digit run (timestamp, serial) or a random-looking
-        # letter+digit segment; ordinary words, years and "COVID-19" have neither
-        segments = _SEGMENT_SEP.split(token)
-        if _DIGIT_RUN.search(token) or any(_MIXED_SEGMENT.fullmatch(s) for s in segments):
-            return "generated-id"
-    return None
-
-
-def image_id_rule(text: str) -> str | None:
-    """The rule name when the whole line is image/object ids or media file names."""
-    if not text or len(text) > _MAX_ID_LINE:
-        return None
-    # most lines fail at their first word: the rest is split only when it passes
-    head = text.split(None, 1)
-    first = _id_token_rule(head[0]) if head else None
-    if first is None:
-        return None
-    for token in head[1].split() if len(head) > 1 else ():
-        if _id_token_rule(token) is None:
-            return None
-    return first
-
-
-
 _MAX_SHORT_LINE = 300
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w'’.,:/-]*")
 _FINAL_PUNCT = frozenset(".!?。！？…")
@@ -125,7 +64,28 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 def _alt(words: frozenset[str] | set[str] | tuple[str, ...]) -> str:
-    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
+    """An alternation of ``words``, longest first, grouped by first letter: ``a(?:uthor|utor)|b(?:ài)``.
+
+    It matches what the flat ``author|autor|bài`` does: within a group the
+    words keep their order, and two groups never match at one position, their
+    first letters differing even ignoring case (letters equal then, as ``s``
+    and ``ſ``, share a group). Searching, the engine tries one group at a
+    position instead of every word: it skips a word by its first letter only
+    without IGNORECASE.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=lambda w: len(re.escape(w)), reverse=True):
+        first = next((f for f in groups if re.fullmatch(re.escape(f), word[0], re.I)), word[0])
+        groups.setdefault(first, []).append(word)
+    return "|".join(map(_one_group, groups.values()))
+
+
+def _one_group(words: list[str]) -> str:
+    """``w(?:ord|ords)`` for words of one first letter, else the words themselves between parentheses."""
+    first = words[0][0]
+    if all(word[0] == first for word in words):
+        return re.escape(first) + "(?:" + "|".join(re.escape(word[1:]) for word in words) + ")"
+    return "(?:" + "|".join(map(re.escape, words)) + ")"
 
 
 def _is_namelike(word: str) -> bool:
@@ -333,7 +293,13 @@ def _phrase_rule(key: str) -> str | None:
 
 
 def _trim(text: str) -> str:
-    """``text`` without leading and trailing punctuation/spaces (anchored matches only: linear)."""
+    r"""``text`` without leading and trailing punctuation/spaces (anchored matches only: linear).
+
+    ``[\W_]`` is exactly ``not str.isalnum()`` (re's ``\w`` is ``isalnum()`` or
+    ``_``): a text with a letter or digit at both ends is returned as it is.
+    """
+    if text[:1].isalnum() and text[-1:].isalnum():
+        return text
     lead = _LEADING_PUNCT.match(text)
     text = text[lead.end() :] if lead else text
     trail = _LEADING_PUNCT.match(text[::-1])
@@ -344,8 +310,21 @@ def _key(text: str) -> str:
     trimmed = _trim(text.casefold())
     if trimmed[-1:].isdecimal() or trimmed[-1:] in ")]":  # else _COUNT cannot match
         trimmed = _trim(_COUNT.sub("", trimmed))
-    # trimmed has no edge spaces: this is _SPACES.sub(" ", ...) (both use str.isspace)
+    # trimmed has no edge spaces: this is _SPACES.sub(" ", ...) (both use str.isspace); every
+    # space but " " is unprintable, so a printable text without "  " is already so spaced
+    if trimmed.isprintable() and "  " not in trimmed:
+        return trimmed
     return " ".join(trimmed.split())
+
+
+def _all_social(key: str) -> bool:
+    """Whether every word of ``key`` names a network or a share button.
+
+    ``key`` is a non-empty :func:`_key`, words between single spaces; most
+    lines fail at their first word, and the others are not split further.
+    """
+    first, _, rest = key.partition(" ")
+    return _SOCIAL.fullmatch(first) is not None and all(_SOCIAL.fullmatch(w) for w in rest.split())
 
 
 def boilerplate_rule(text: str) -> str | None:
@@ -363,7 +342,7 @@ def boilerplate_rule(text: str) -> str | None:
     rule = _phrase_rule(key) if len(words) <= 6 else None
     if rule is not None:
         return rule
-    if all(_SOCIAL.fullmatch(w) for w in key.split()) and len(words) >= 2:
+    if len(words) >= 2 and _all_social(key):
         return "share"
     match = _PREFIX.match(text)
     if match is None:
@@ -483,8 +462,8 @@ def social_rule(text: str) -> str | None:
     A short line naming a social network together with a share/follow word,
     or naming two networks or more (a row of share buttons).
     """
-    if len(text) > 160 or len(text.split()) > _SOCIAL_MAX_WORDS:
-        return None
+    if len(text) > 160 or len(text.split(None, _SOCIAL_MAX_WORDS)) > _SOCIAL_MAX_WORDS:
+        return None  # (split no further than one word past the limit)
     networks = _NETWORKS.findall(text)
     if not networks:
         return None

@@ -11,14 +11,22 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import pytest
 
-from normalize import patterns, roles
+from normalize import _image_ids, patterns, roles
 from normalize._cache import CACHED_LINE_MAX, per_line_cache
-from normalize._vocabulary import PHRASES
+from normalize._vocabulary import (
+    CREDIT_LABELS,
+    PHRASES,
+    PREFIXES,
+    SOURCE_PREFIXES,
+    TAGLINE_STRONG,
+    TAGLINE_WORDS,
+)
 from normalize.lines import split_lines
 from tests.conftest import FIXTURES
 
@@ -89,15 +97,21 @@ def test_intercaps_shortcut_keeps_every_inner_capital() -> None:
 
 
 def test_an_id_token_has_a_digit_a_dot_or_24_characters() -> None:
-    """The shortcut of ``_id_token_rule``: short tokens of letters only match no id rule."""
+    """The shortcut of ``_id_token_rule``: a short token with no digit and no dot matches no id rule."""
     tokens = {token for line in LINES for token in line.split()}
-    assert any(patterns._id_token_rule(token) for token in tokens)
+    assert any(_image_ids._id_token_rule(token) for token in tokens)
+    skipped = 0
     for token in tokens:
-        if len(token) < patterns._MIN_PLAIN_ID and token.isalpha():
-            assert not any(pattern.fullmatch(token) for _, pattern in patterns._ID_TOKENS), token
-            assert not patterns._DIGIT.search(token), token
+        if len(token) < _image_ids._MIN_PLAIN_ID and "." not in token and not _image_ids.DIGIT.search(token):
+            assert not any(pattern.fullmatch(token) for _, pattern in _image_ids._ID_TOKENS), token
+            assert not _image_ids._HEX_RUN.fullmatch(token) or not _image_ids.DIGIT.search(token), token
+            assert not _image_ids._DIGIT_RUN.search(token), token
+            segments = _image_ids._SEGMENT_SEP.split(token)
+            assert not any(_image_ids._MIXED_SEGMENT.fullmatch(segment) for segment in segments), token
+            skipped += 1
+    assert skipped > 1000
     for token in ("deadbeefdeadbeefdeadbeef", "abcdefab-abcd-abcd-abcd-abcdefabcdef", "a.jpg"):
-        assert patterns._id_token_rule(token) is not None, token
+        assert _image_ids._id_token_rule(token) is not None, token
 
 
 def test_image_id_rule_reads_every_token() -> None:
@@ -111,7 +125,7 @@ def test_image_id_rule_reads_every_token() -> None:
     [
         ("_BRAND_PLUS", lambda line: "+" in line),
         ("_DOMAIN", lambda line: "." in line),
-        ("_SINCE", lambda line: patterns._DIGIT.search(line) is not None),
+        ("_SINCE", lambda line: _image_ids.DIGIT.search(line) is not None),
     ],
 )
 def test_tagline_signals_need_what_their_shortcut_looks_for(name: str, needs: Callable[[str], bool]) -> None:
@@ -166,3 +180,54 @@ def test_per_line_cache_keeps_short_lines_only() -> None:
     answers = [length(short), length(short), length(long), length(long)]
     assert answers == [len(short), len(short), len(long), len(long)]
     assert calls == [short, long, long]
+
+
+def _flat_alt(words: Iterable[str]) -> str:
+    """The alternation as ``_alt`` wrote it before grouping: every word, longest first."""
+    return "|".join(sorted({re.escape(word) for word in words}, key=len, reverse=True))
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("_LABEL", CREDIT_LABELS),
+        ("_PREFIX", PREFIXES),
+        ("_SOURCE_PREFIX", SOURCE_PREFIXES),
+        ("_STRONG_RE", TAGLINE_STRONG),
+        ("_GENERIC_RE", TAGLINE_WORDS),
+    ],
+)
+def test_grouped_alternations_match_as_the_flat_ones(name: str, words: Iterable[str]) -> None:
+    grouped: re.Pattern[str] = getattr(patterns, name)
+    assert patterns._alt(tuple(words)) in grouped.pattern
+    flat = re.compile(grouped.pattern.replace(patterns._alt(tuple(words)), _flat_alt(words)), grouped.flags)
+    edge = [f"{word}: Name" for word in words] + [f"Ảnh/ {word.upper()} : x" for word in words]
+    for line in [*LINES, *edge]:
+        for text in (line, line.casefold()):
+            found = [(m.span(), m.groups()) for m in grouped.finditer(text)]
+            assert found == [(m.span(), m.groups()) for m in flat.finditer(text)], text
+
+
+def test_letters_equal_ignoring_case_share_a_group() -> None:
+    words = ("sa", "ſb", "kc", "\u212ad", "x")
+    grouped = re.compile(patterns._alt(words), re.I)
+    flat = re.compile(_flat_alt(words), re.I)
+    for text in ("SA", "Sb", "ſa", "ſB", "KD", "\u212ac", "x", "y"):
+        assert bool(grouped.fullmatch(text)) is bool(flat.fullmatch(text)), text
+
+
+def test_trim_and_key_shortcuts() -> None:
+    for line in [*LINES, " a ", "\u00a0a\u00a0b", "a\tb", "a  b", "Share  this", "«Tin mới»", "x_"]:
+        lead = patterns._LEADING_PUNCT.match(line)
+        trimmed = line[lead.end() :] if lead else line
+        trail = patterns._LEADING_PUNCT.match(trimmed[::-1])
+        assert patterns._trim(line) == (trimmed[: len(trimmed) - trail.end()] if trail else trimmed)
+        key = patterns._key(line)
+        assert key == " ".join(key.split())
+        assert patterns._all_social(key) is (bool(key) and all(map(patterns._SOCIAL.fullmatch, key.split())))
+
+
+def test_social_rule_counts_words_up_to_the_limit() -> None:
+    share = "Share: Facebook Twitter"
+    assert patterns.social_rule(share + " x" * (patterns._SOCIAL_MAX_WORDS - 4)) == "share"
+    assert patterns.social_rule(share + " x" * (patterns._SOCIAL_MAX_WORDS - 2)) is None
