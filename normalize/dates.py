@@ -48,26 +48,33 @@ _MONTH = "(" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) 
 _DAY = r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º|°)?"
 _YEAR = r"(\d{4})(?!\d)"
 
-# Each pattern yields (year, month, day) in the order given by its tag.
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("ymd", re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")),
+# Each pattern yields (year, month, day) in the order given by its tag; a line
+# without the text a pattern always holds (its second item) is not searched.
+_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("ymd", "年", re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")),
     (
         "ymd",
+        "",
         re.compile(
             r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"
             r"(?:t\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?"
         ),
     ),
-    ("dmy?", re.compile(r"(?<![\d.])(\d{1,2})[/.-](\d{1,2})[/.-]" + _YEAR)),
-    ("dmy", re.compile(r"(?:ngày\s+)?" + _DAY + r"\s+tháng\s+(\d{1,2})(?:\s*[,/]\s*|\s+năm\s+)" + _YEAR)),
+    ("dmy?", "", re.compile(r"(?<![\d.])(\d{1,2})[/.-](\d{1,2})[/.-]" + _YEAR)),
+    (
+        "dmy",
+        "tháng",
+        re.compile(r"(?:ngày\s+)?" + _DAY + r"\s+tháng\s+(\d{1,2})(?:\s*[,/]\s*|\s+năm\s+)" + _YEAR),
+    ),
     (
         "dMy",
+        "",
         re.compile(
             r"(?<!\w)" + _DAY + r"\.?\s+(?:de\s+)?(?<!\w)" + _MONTH + r"\s*,?\s+(?:de\s+|del\s+)?" + _YEAR
             + r"(?:\s*(?:г\.|г(?!\w)|года(?!\w)))?"
         ),
     ),
-    ("Mdy", re.compile(r"(?<!\w)" + _MONTH + r"\s+" + _DAY + r"\s*,?\s+" + _YEAR)),
+    ("Mdy", "", re.compile(r"(?<!\w)" + _MONTH + r"\s+" + _DAY + r"\s*,?\s+" + _YEAR)),
 )
 
 _WEEKDAYS = (
@@ -153,7 +160,9 @@ def parse_date(text: str) -> str | None:
     if len(text) > MAX_LEN or len(text) < 6 or _YEAR_DIGITS.search(text) is None:
         return None  # every pattern holds a four-digit year
     folded = text.casefold()
-    for tag, pattern in _PATTERNS:
+    for tag, needs, pattern in _PATTERNS:
+        if needs not in folded:
+            continue
         match = pattern.search(folded)
         if match is None:
             continue

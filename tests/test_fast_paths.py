@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from normalize import _image_ids, patterns, roles
+from normalize import _image_ids, dates, patterns, roles
 from normalize._cache import CACHED_LINE_MAX, per_line_cache
 from normalize._vocabulary import (
     CREDIT_LABELS,
@@ -231,3 +231,12 @@ def test_social_rule_counts_words_up_to_the_limit() -> None:
     share = "Share: Facebook Twitter"
     assert patterns.social_rule(share + " x" * (patterns._SOCIAL_MAX_WORDS - 4)) == "share"
     assert patterns.social_rule(share + " x" * (patterns._SOCIAL_MAX_WORDS - 2)) is None
+
+
+def test_date_patterns_are_searched_only_in_lines_holding_what_they_need() -> None:
+    lines = [*LINES, "2021年10月19日", "ngày 19 tháng 10 năm 2021", "19 tháng 10/2021"]
+    for _, needs, pattern in dates._PATTERNS:
+        assert needs in pattern.pattern
+        matched = [match.group() for line in lines if (match := pattern.search(line.casefold()))]
+        assert matched
+        assert all(needs in text for text in matched)
