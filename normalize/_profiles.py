@@ -42,8 +42,10 @@ UNSURE = 1.0
 PLAIN_PROB = 0.99999
 _THRESHOLD = math.log(Detector.CONV_THRESHOLD / (1 - Detector.CONV_THRESHOLD))
 _SMOOTHING = Detector.ALPHA_DEFAULT / Detector.BASE_FREQ
-#: Rivals checked for a plain answer: the next languages by log-likelihood.
-_RIVALS = 3
+#: Rivals checked for a plain answer: the next languages by log-likelihood. On 1,000
+#: realistic articles, two give the same final line languages as three (99.83 % the
+#: reference's); one gives 99.81 %.
+_RIVALS = 2
 
 
 @lru_cache(maxsize=1 << 17)
