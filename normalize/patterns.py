@@ -437,7 +437,17 @@ def tagline_score(text: str) -> float:
         score *= 0.5
     if not (strong or generic):
         score = min(score, 0.25)
+    elif generic == 1 and not strong and score < 0.5:
+        # one word such as "online" or "information" and no name, capitals or separator:
+        # a headline as often as a slogan ("Last summer, 9,300 students attended online
+        # classes"), so not enough alone, even at the edge of the text
+        score = min(score, _ONE_GENERIC_WORD)
     return round(min(score, 1.0), 3)
+
+
+#: The most a line scores on one generic word alone: under the edge threshold of
+#: :mod:`normalize.roles` (``TAGLINE_EDGE``).
+_ONE_GENERIC_WORD = 0.4
 
 
 # --- share and follow lines -------------------------------------------------------------------

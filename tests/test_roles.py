@@ -47,3 +47,13 @@ def test_a_line_met_twice_is_boilerplate_both_times() -> None:
 def test_a_name_after_the_last_paragraph_is_a_credit() -> None:
     doc = normalize(f"A title\n\n{PARAGRAPH}\n\n{OTHER}\n\nMinh Anh\n")
     assert doc.credits == ["Minh Anh"] and doc.text == f"{PARAGRAPH}\n\n{OTHER}"
+
+
+def test_a_headline_with_one_generic_word_is_the_title_not_a_tagline() -> None:
+    headlines = ("Last summer, 9,300 students attended online classes", "No information on the raid")
+    for title in headlines:
+        doc = normalize(f"{title}\n\n{PARAGRAPH}\n\n{OTHER}\n")
+        assert doc.title == title and not doc.removed
+    slogan = "Harbor Lens: your daily news online"  # a name, a separator and generic words: a tagline
+    doc = normalize(f"{slogan}\n\nA title\n\n{PARAGRAPH}\n")
+    assert doc.title == "A title" and [r["reason"] for r in doc.removed] == ["boilerplate"]
