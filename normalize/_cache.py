@@ -16,8 +16,12 @@ from typing import TypeVar
 
 #: Lines up to this long have their answers cached.
 CACHED_LINE_MAX = 300
-#: How many texts each cache holds.
-CACHE_SIZE = 16384
+#: How many texts each cache holds: the lines of a few dozen articles, so that a line
+#: is worked out once for all the steps that ask about it, and a site's menus and
+#: bylines once for many of its articles. Small enough that every cache keyed by a
+#: line (here and in the other steps) is full after a few hundred articles: memory
+#: then stays flat (``benchmarks/throughput.py`` and a corpus ten times larger).
+CACHE_SIZE = 4096
 
 _T = TypeVar("_T")
 

@@ -19,6 +19,8 @@ from langdetect.detector_factory import DetectorFactory, init_factory
 from langdetect.language import Language
 from langdetect.utils.ngram import NGram
 
+from normalize._cache import CACHE_SIZE
+
 Guess = tuple[tuple[str, float], ...]
 """Ranked ``(language, probability)`` candidates; empty when there is no telling."""
 
@@ -65,7 +67,7 @@ def _cleaned(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 15)
 def _word_grams(word: str, spaced: bool) -> tuple[str, ...]:
     """The n-grams langdetect takes from one normalised word (and the space after it, when ``spaced``)."""
     table = _factory().word_lang_prob_map
@@ -97,7 +99,7 @@ def features(text: str) -> list[str]:
     return [gram for word, spaced in _words(text) for gram in _word_grams(word, spaced)]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def langdetect_ranked(text: str, seed: int, only: tuple[str, ...] | None, shortcut: bool = True) -> Guess:
     """langdetect's ranked guess, seeded; ``only`` restricts the candidates.
 

@@ -48,14 +48,14 @@ _SMOOTHING = Detector.ALPHA_DEFAULT / Detector.BASE_FREQ
 _RIVALS = 2
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 15)
 def _word_totals(word: str, spaced: bool) -> tuple[int, tuple[float, ...]]:
     """How many n-grams a word gives, and their log-likelihoods added up, language by language."""
     rows = [_log_row(gram) for gram in _word_grams(word, spaced)]
     return len(rows), tuple(map(sum, zip(*rows, strict=True)))
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 15)
 def _word_lead(word: str, spaced: bool, leader: int, rival: int) -> tuple[float, float]:
     """The sum, and the sum of squares, of column ``leader``'s lead over ``rival``, n-gram by n-gram."""
     total = squares = 0.0
@@ -67,7 +67,7 @@ def _word_lead(word: str, spaced: bool, leader: int, rival: int) -> tuple[float,
     return total, squares
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 15)
 def _log_row(gram: str) -> tuple[float, ...]:
     """``log(smoothing + P(gram | language))`` for every language langdetect knows, in its order."""
     return tuple(map(math.log, map(_SMOOTHING.__add__, _factory().word_lang_prob_map[gram])))

@@ -21,6 +21,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from normalize._cache import CACHE_SIZE
 from normalize._scripts import CHARS_PER_ENGLISH_CHAR, NO_LATIN_NAMES
 
 _ONE_SIDED_NUMBERS = 0.6  # several numbers on one side only: evidence against
@@ -221,7 +222,7 @@ def length_agreement(src: str, src_lang: str, tgt: str, tgt_lang: str) -> float:
     return math.exp(-0.5 * deviation * deviation)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=CACHE_SIZE)
 def numbers_of(text: str) -> frozenset[str]:
     """The numbers of ``text``, with month names and d/m dates read as numbers."""
     found: set[str] = set()
@@ -252,7 +253,7 @@ def _add_digit_numbers(text: str, found: set[str]) -> None:
     found.update(str(int(m)) for m in _CJK_MONTH.findall(text))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=CACHE_SIZE)
 def names_of(text: str) -> frozenset[str]:
     """Capitalised words (not first of a sentence) and acronyms, in Latin letters."""
     names: set[str] = set()
@@ -269,7 +270,7 @@ def names_of(text: str) -> frozenset[str]:
     return frozenset(names)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=CACHE_SIZE)
 def stems_of(text: str) -> frozenset[str]:
     """First four letters of the words of five letters or more, without accents, in Latin letters."""
     stems = set()

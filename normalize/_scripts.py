@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from normalize._cache import CACHE_SIZE
+
 #: Letters only Vietnamese uses among the Latin-script languages (ơ ư đ and the
 #: vowels with a dot below or a hook above).
 VI_LETTER = re.compile("[\u01a0\u01a1\u01af\u01b0\u0110\u0111\u1ea0-\u1ef9]")
@@ -132,7 +134,7 @@ CHARS_PER_ENGLISH_CHAR = {
 _LOWER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=CACHE_SIZE)
 def lower_words(text: str) -> tuple[str, ...]:
     """The words of ``text``, lower-cased: runs of letters, with one inner apostrophe (``don't``).
 

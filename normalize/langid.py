@@ -29,6 +29,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 
+from normalize._cache import CACHE_SIZE
 from normalize._langdetect import Guess as Guess
 from normalize._langdetect import langdetect_ranked as langdetect_ranked
 from normalize._profiles import read_profiles
@@ -338,7 +339,7 @@ def _english_among_names(text: str, letters: int) -> bool:
     return _by_common_words(words, [word for word in words if word.isascii()], False) == "en"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHE_SIZE)
 def letter_count(text: str) -> int:
     """How many letters ``text`` holds (as ``[^\\W\\d_]`` counts them), counted by runs."""
     return sum(map(len, _WORD.findall(text)))

@@ -161,7 +161,7 @@ def _count_accented(words: tuple[str, ...], main: str, mains: int, others: int) 
     return mains, others
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 15)
 def word_languages(token: str) -> frozenset[str] | None:
     """The languages a single word may be in, by its own look; ``None`` when it does not say.
 
@@ -319,7 +319,7 @@ _NOT_ENGLISH = frozenset({_NOT_MAIN})
 _ONE = {lang: frozenset({lang}) for lang in ("ja", "ko", "zh", "ru", "ar", "th", "el", "he", "hi", "vi")}
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 15)
 def _token_script(token: str) -> str | None:
     """The script of ``token``'s letters (as :func:`script_of_language` names it); ``None`` for no letters."""
     lang = script_language(token)
