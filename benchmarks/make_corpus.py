@@ -98,7 +98,10 @@ def load_pools(data: Path, captions: Path) -> Pools:
             fits = fits and not re.match(r"\w+:", h)  # "Translator: X Reviewer: Y" is a credit line
             if fits and h not in headings[lang] and h not in taken and h not in seen:
                 headings[lang].append(h)
-    sentences = {lang: [s for r in body for s in _SENTENCE_END.split(r[lang].strip()) if s] for lang in ("en", "vi")}
+    sentences = {
+        lang: [part for record in body for part in _SENTENCE_END.split(record[lang].strip()) if part]
+        for lang in ("en", "vi")
+    }
     return Pools(body=body, titles=titles, headings=headings, captions=caps, sentences=sentences)
 
 
