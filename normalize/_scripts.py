@@ -141,3 +141,12 @@ def lower_words(text: str) -> tuple[str, ...]:
     Cached: the language and mixed-line steps read the same line's words.
     """
     return tuple(_LOWER_WORD.findall(text.lower()))
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def letter_count(text: str) -> int:
+    """How many letters ``text`` holds (as ``[^\\W\\d_]`` counts them), counted by runs."""
+    return sum(map(len, _LETTER_RUN.findall(text)))

@@ -27,15 +27,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from functools import lru_cache
 
-from normalize._cache import CACHE_SIZE
+from normalize._common_words import COMMON_MIN_LETTERS, english_among_names, english_and_other_words
+from normalize._common_words import common_words_language as common_words_language
 from normalize._langdetect import Guess as Guess
 from normalize._langdetect import langdetect_ranked as langdetect_ranked
 from normalize._profiles import read_profiles
 from normalize._scripts import (
     ACCENTED,
-    BEYOND_LATIN,
     CHARS_PER_ENGLISH_CHAR,
     CYRILLIC,
     CYRILLIC_LANGS,
@@ -44,8 +43,8 @@ from normalize._scripts import (
     SCRIPT_DECIDES,
     SCRIPTS,
     VI_LETTER,
-    lower_words,
 )
+from normalize._scripts import letter_count as letter_count
 from normalize.document import Document, Line
 from normalize.settings import Settings
 
@@ -60,7 +59,6 @@ TRUSTED_LETTERS = 20
 #: A language is one of the document's when it holds this share of its letters.
 DOC_SHARE = 0.03
 
-_LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+")
 _ENGLISH_WORD = re.compile(r"\b(?:the|and|of|is|are|was|were|to|in|for|with|that|this|from|said)\b", re.I)
 _CJK_LANGS = frozenset({"ja", "ko", "zh"})
@@ -68,60 +66,6 @@ _SCRIPTS = tuple((lang, pattern) for lang, pattern in SCRIPTS if lang in SCRIPT_
 #: A letter of any of :data:`_SCRIPTS`: one search tells most lines none of them can decide.
 _DECIDING = re.compile("|".join(pattern.pattern for _, pattern in _SCRIPTS))
 
-#: Common words of the Latin-script languages most met in news; a long line
-#: whose words are mostly one language's (and hardly another's) is that language.
-_COMMON_WORDS = {
-    "en": "the of and to in is that for it was on with as by at from he she they this are be have has"
-    " had an not but or were which their said will would been who its his her we you i our there"
-    " what when can more about also after than them one all if into out up so do no could these"
-    " those only other new over some my your how because most many such very does did like get go"
-    " know just people time year years now then first two well way make see going want think good"
-    " really even back any should where while through down us him me say says much before being"
-    " here why off made still own right thing things last may don't it's that's i'm can't didn't"
-    " doesn't isn't world week day today lot need look come take use work told",
-    "fr": "le la les des du de et un une est que qui dans pour pas sur au aux avec ce cette il elle ils"
-    " sont par plus ne se en a été son sa ses leur nous vous mais ou comme être tout aussi fait"
-    " était ont je",
-    "es": "el la los las de del y en que un una es por con para no se su sus al lo como más pero ha fue"
-    " son ya muy sobre también entre este esta desde está han porque todo hay yo le",
-    "de": "der die das und ist nicht mit den dem des ein eine einer zu im auf für sich von auch es sie"
-    " er wir ich aus bei nach wie wird werden hat haben war sind noch nur oder aber dass um über"
-    " zum zur vor durch",
-    "it": "il lo la gli le di del della dei delle e che un una è per non con si da al alla sono più"
-    " come ma anche nel nella questo ha ci io sul hanno essere suo sua tra",
-    "pt": "o a os as de do da dos das e que um uma é em no na nos nas para com não por se mais como mas"
-    " ao foi são ele ela seu sua também já está pelo pela isso muito",
-    "nl": "de het een en van is dat die in op te zijn niet met voor er maar ook als aan bij door om hij"
-    " zij wordt werd nog naar uit dan wel deze dit heeft hebben over ik",
-    "id": "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke ada oleh karena saya"
-    " kami mereka adalah bisa atau sudah telah lebih seperti tersebut",
-    "ru": "и в не на что с по это как он она они к из за о от для был была были его её ее мы вы я но"
-    " так все уже или бы же только также если при который которые году может более этом чтобы"
-    " когда ещё еще их нет было быть сказал",
-    "uk": "і в не на що з по це як він вона вони до із за від для був була були його її ми ви я але"
-    " так все вже або б же тільки також якщо при який які році може більше та й цього щоб коли"
-    " ще їх немає було бути сказав",
-    "bg": "и в не на че с по това като той тя те към от за е са да се ще ли но така всички вече или"
-    " само също ако при който които година може повече във със беше бяха след има няма",
-}
-_CYRILLIC_COMMON = ("ru", "uk", "bg")
-_WORD_LANGS: dict[str, tuple[str, ...]] = {}
-for _lang, _words in _COMMON_WORDS.items():
-    for _word in _words.split():
-        _WORD_LANGS[_word] = (*_WORD_LANGS.get(_word, ()), _lang)
-#: a letter beyond Latin and Cyrillic
-_BEYOND_LATIN_CYRILLIC = re.compile(r"(?=[^\W\d_])[^\u0000-\u024f\u0400-\u04ff]")
-#: :func:`common_words_language` answers only for lines this long, with this
-#: many words, this share of them common in the language, and this many times
-#: (plus two) the hits of the next language: so tuned, it disagreed with
-#: langdetect on under 0.1 % of ~5 000 real lines, and never where langdetect
-#: was sure.
-COMMON_MIN_LETTERS = 40
-COMMON_MIN_WORDS = 8
-COMMON_SHARE = 0.25
-COMMON_MARGIN = 2.5
-#: A line with Cyrillic letters is read by its common words only when this share of its letters is Cyrillic.
-CYRILLIC_SHARE = 0.9
 
 
 def detect_languages(doc: Document, settings: Settings) -> None:
@@ -158,7 +102,7 @@ def _first_guess(text: str, seed: int) -> Guess | None:
     if letters < TRUSTED_LETTERS:
         return _script_guess(text, letters)
     guess = cheap_guess(text, letters)
-    if guess is None and _english_among_names(text, letters):
+    if guess is None and english_among_names(text, letters):
         guess = (("en", CERTAIN),)
     if guess is None and _plainly_english(text, letters):
         guess = (("en", SURE),)
@@ -261,88 +205,12 @@ def cheap_guess(text: str, letters: int) -> Guess | None:
     return None
 
 
-def common_words_language(text: str, letters: int | None = None) -> str | None:
-    """The language of a long Latin- or Cyrillic-script line when its common words leave no doubt.
-
-    ``None`` when unsure: the line is short, mixes scripts, has Vietnamese
-    letters, or its words do not point to one language by far.
-    """
-    if letters is None:
-        letters = letter_count(text)
-    if letters < COMMON_MIN_LETTERS:
-        return None
-    ascii_only = text.isascii()  # then no other script, no Vietnamese letter, no Cyrillic
-    if not ascii_only and (_BEYOND_LATIN_CYRILLIC.search(text) or VI_LETTER.search(text)):
-        return None
-    cyrillic = 0 if ascii_only else len(CYRILLIC.findall(text))
-    if cyrillic and cyrillic < CYRILLIC_SHARE * letters:
-        return None  # two scripts: a caption and its translation, maybe
-    words = lower_words(text)
-    return _by_common_words(words, words, bool(cyrillic))
-
-
-def _by_common_words(words: Sequence[str], counted: Sequence[str], cyrillic: bool) -> str | None:
-    """The language whose common words, among ``counted``, are a clear share of ``words`` and far ahead."""
-    if len(words) < COMMON_MIN_WORDS:
-        return None
-    hits: dict[str, int] = {}
-    common = 0
-    for word in counted:
-        langs = _WORD_LANGS.get(word)
-        if langs is None:
-            continue
-        if cyrillic and len(langs) == len(_CYRILLIC_COMMON):
-            common += 1  # common to all three: counts for the share, tells none apart
-            continue
-        for lang in langs:
-            hits[lang] = hits.get(lang, 0) + 1
-    # most hits first; among equals, the first met (as Counter.most_common orders them)
-    ranked = [*sorted(hits.items(), key=lambda hit: -hit[1])[:2], ("", 0), ("", 0)]
-    (best, count), (_, second) = ranked[0], ranked[1]
-    if count + common >= COMMON_SHARE * len(words) and count >= COMMON_MARGIN * second + 2:
-        return best
-    return None
-
-
-#: Vietnamese function words: a line holding one may be (partly) Vietnamese.
-_VI_WORDS = frozenset(
-    (
-        *("và", "là", "có", "của", "các", "những", "được", "cho", "trong", "không"),
-        *("khi", "này", "với", "sau", "thì", "như", "cũng", "rằng", "người", "một"),
-    )
-)
-
-
 def _plainly_english(text: str, letters: int) -> bool:
     """A short plain-ASCII line of English common words, far more than of another language's."""
     if not TRUSTED_LETTERS <= letters < COMMON_MIN_LETTERS or not text.isascii():
         return False
-    langs = [_WORD_LANGS.get(word, ()) for word in lower_words(text)]
-    english = sum(1 for found in langs if found == ("en",))
-    others = sum(1 for found in langs if found and "en" not in found)
+    english, others = english_and_other_words(text)
     return english >= 2 and english > 2 * others
-
-
-def _english_among_names(text: str, letters: int) -> bool:
-    """A long line of English words around Vietnamese names (kept from :func:`common_words_language`).
-
-    Its words without Vietnamese letters or accents pass the common-word test
-    as English, counted against all its words, and it holds no Vietnamese
-    function word (a caption and its translation holds several). langdetect
-    reads such lines as English.
-    """
-    if letters < COMMON_MIN_LETTERS or not VI_LETTER.search(text) or BEYOND_LATIN.search(text):
-        return False
-    words = lower_words(text)
-    if any(word in _VI_WORDS for word in words):
-        return False
-    return _by_common_words(words, [word for word in words if word.isascii()], False) == "en"
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def letter_count(text: str) -> int:
-    """How many letters ``text`` holds (as ``[^\\W\\d_]`` counts them), counted by runs."""
-    return sum(map(len, _WORD.findall(text)))
 
 
 def _script_language(text: str, letters: int) -> str | None:
