@@ -108,6 +108,20 @@ _MOJIBAKE_HINT = re.compile(
 )
 
 
+#: The text between two tags: where a page's mojibake is fixed, one piece at a time.
+_TEXT_BETWEEN_TAGS = re.compile("[^<>]+")
+
+
+def _fix_text_mojibake(match: re.Match[str]) -> str:
+    """:func:`normalize.repair.fix_mojibake` on the text between two tags.
+
+    Piece by piece, not line by line: a minified page holds many paragraphs on
+    one line, and a garbled paragraph beside clean ones is only fixed on its own.
+    """
+    text = match.group()
+    return fix_mojibake(text) if _MOJIBAKE_HINT.search(text) else text
+
+
 def page_url(source: str | None) -> str | None:
     """``source`` when it is a web address (what the extractor may use), else ``None``."""
     return source if source and source.startswith(("http://", "https://")) else None
@@ -130,7 +144,7 @@ def extract_html(html: str | bytes, url: str | None = None) -> Page:
         return Page("", None, None, encoding)
     # Mojibake first, while it is whole: parsing drops the C1 characters it may hold.
     if _MOJIBAKE_HINT.search(html):
-        html = fix_mojibake(html)
+        html = _TEXT_BETWEEN_TAGS.sub(_fix_text_mojibake, html)
     try:
         tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1), parser=_PARSER)
     except (etree.ParserError, ValueError):  # only comments or a bare declaration

@@ -267,3 +267,18 @@ def test_a_page_with_mojibake_and_a_bom_in_its_heading() -> None:
     assert doc.title == "A river town"
     assert "A river town" not in doc.text  # the heading is the title, not a paragraph too
     assert "Увидимся позже, милый." in [line.text for line in doc.lines]
+
+
+def test_a_garbled_paragraph_beside_clean_vietnamese_on_one_line_of_the_page_is_fixed() -> None:
+    caption = "Chuẩn bị sẵn hỗn hợp gồm bột nếp, nước nóng và chút muối."
+    garbled = caption.encode().decode("sloppy-windows-1252")
+    clean = "Tên Titanokorys có nghĩa là chiếc mũ khổng lồ, và vì lý do chính đáng."
+    page = (  # minified: every paragraph on one line, as many sites serve it
+        "<html><head><title>A recipe</title></head><body><article><h1>A recipe</h1>"
+        "<p>The shrimps are soaked in rice wine before they are dipped in the batter.</p>"
+        f"<p>{clean}</p><p>{garbled}</p>"
+        "<p>They are fried until golden and served with herbs and a dipping sauce.</p>"
+        "</article></body></html>"
+    )
+    lines = [line.text for line in normalize_html(page, id="p").lines]
+    assert caption in lines and clean in lines
