@@ -257,16 +257,18 @@ def _add_digit_numbers(text: str, found: set[str]) -> None:
 def names_of(text: str) -> frozenset[str]:
     """Capitalised words (not first of a sentence) and acronyms, in Latin letters."""
     names: set[str] = set()
-    sentence_start = True
-    for match in _TOKEN.finditer(text):
+    for index, match in enumerate(_TOKEN.finditer(text)):
         token = match.group()
-        if _SENTENCE_MARK.search(text, max(0, match.start() - 2), match.start()):
-            sentence_start = True
+        if not token[0].isupper() and not _CYRILLIC_LETTER.match(token):
+            continue  # lower case, digits: no name (a Cyrillic letter may become a capital)
         latin = _latin(token)
-        capitalised = len(latin) >= 2 and latin[0].isupper() and not _MONTH_WORD.fullmatch(token)
-        if capitalised and (not sentence_start or latin.isupper()):
+        if len(latin) < 2 or not latin[0].isupper() or _MONTH_WORD.fullmatch(token):
+            continue
+        start = match.start()
+        # a sentence starts at the first word and after a full stop, colon or quote
+        sentence_start = index == 0 or _SENTENCE_MARK.search(text, max(0, start - 2), start) is not None
+        if not sentence_start or latin.isupper():
             names.add(latin.lower()[:5])
-        sentence_start = False
     return frozenset(names)
 
 

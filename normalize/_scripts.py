@@ -144,9 +144,17 @@ def lower_words(text: str) -> tuple[str, ...]:
 
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+#: The ASCII characters that are not letters (``[^\W\d_]`` is ``[A-Za-z]`` in ASCII).
+_ASCII_NON_LETTERS = bytes(code for code in range(128) if not chr(code).isalpha())
 
 
 @lru_cache(maxsize=CACHE_SIZE)
 def letter_count(text: str) -> int:
-    """How many letters ``text`` holds (as ``[^\\W\\d_]`` counts them), counted by runs."""
+    """How many letters ``text`` holds (as ``[^\\W\\d_]`` counts them).
+
+    An ASCII line's letters are what is left once its other bytes are deleted
+    (``bytes.translate``, many times faster than finding the runs of letters).
+    """
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
     return sum(map(len, _LETTER_RUN.findall(text)))
