@@ -161,6 +161,11 @@ def _reference_mode() -> Iterator[None]:
         _REFERENCE = previous
 
 
+def in_reference_mode() -> bool:
+    """Whether :func:`_reference_mode` is on (for caches whose answers depend on it)."""
+    return _REFERENCE
+
+
 def ask_langdetect(text: str, seed: int, only: tuple[str, ...] | None, unsure: bool = False) -> Guess:
     """langdetect's ranked guess among ``only``; read off its profiles when plain.
 

@@ -387,17 +387,19 @@ def _side_language(text: str, hint: str, seed: int) -> str | None:
     guess. Last, what the cut was made on; words with accents only show "not
     English" (``~``), and then the guess must say which.
     """
-    own = _own_language(text, seed)
+    own = _own_language(text, seed, langid.in_reference_mode())
     if own is not None:
         return own
     return None if hint == _NOT_MAIN else hint
 
 
 @lru_cache(maxsize=1 << 12)
-def _own_language(text: str, seed: int) -> str | None:
+def _own_language(text: str, seed: int, reference: bool) -> str | None:
     """What a side says of its language by itself, ``None`` when unsure (:func:`_side_language`).
 
     Cached: a side asked where the language changes is asked again when cut.
+    ``reference`` (whether :func:`normalize.langid._reference_mode` is on) is
+    part of the key only: an answer of one mode is never reused in the other.
     """
     letters = langid.letter_count(text)
     guess = langid.cheap_guess(text, letters)
