@@ -294,7 +294,7 @@ def _parallel(records: Iterable[Record], settings: Settings, jobs: int, debug: b
         if finished:
             pool.shutdown(wait=True)
         else:
-            _terminate(pool)
+            _stop(pool)
 
 
 def _start_method() -> multiprocessing.context.BaseContext:
@@ -326,6 +326,21 @@ def _chunks(records: Iterable[Record]) -> Iterator[list[Record]]:
             chunk, size = [], 0
     if chunk:
         yield chunk
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop early (Ctrl-C, or an error downstream): drop the queued chunks, let the workers
+    finish the few they hold; a second Ctrl-C meanwhile stops them at once (:func:`_terminate`).
+
+    Workers are not killed first: one killed while it writes its result leaves the pool's
+    result pipe half-written, and the pool's thread that reads it, which the interpreter
+    joins on exit, then waits forever (seen as a hang after "interrupted").
+    """
+    try:
+        pool.shutdown(wait=True, cancel_futures=True)
+    except KeyboardInterrupt:
+        _terminate(pool)
+        raise
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:
