@@ -22,7 +22,7 @@ import unicodedata
 from functools import lru_cache
 
 from normalize._cache import CACHE_SIZE
-from normalize._scripts import CHARS_PER_ENGLISH_CHAR, NO_LATIN_NAMES
+from normalize._scripts import CHARS_PER_ENGLISH_CHAR, CYRILLIC, NO_LATIN_NAMES
 
 _ONE_SIDED_NUMBERS = 0.6  # several numbers on one side only: evidence against
 _LENGTH_FLOOR = 0.1  # below this, the lengths alone nearly rule a pair out
@@ -38,7 +38,6 @@ _ORDINAL_OR_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?")
 _TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 #: What starts a sentence again when it stands in the two characters before a word.
 _SENTENCE_MARK = re.compile('[.!?:"“«]')
-_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 _DIGIT = re.compile(r"\d")
 _CJK_MONTH = re.compile(r"(\d{1,2})\s*月")
 _MONTHS = {
@@ -259,7 +258,7 @@ def names_of(text: str) -> frozenset[str]:
     names: set[str] = set()
     for index, match in enumerate(_TOKEN.finditer(text)):
         token = match.group()
-        if not token[0].isupper() and not _CYRILLIC_LETTER.match(token):
+        if not token[0].isupper() and not CYRILLIC.match(token):
             continue  # lower case, digits: no name (a Cyrillic letter may become a capital)
         latin = _latin(token)
         if len(latin) < 2 or not latin[0].isupper() or _MONTH_WORD.fullmatch(token):
@@ -286,7 +285,7 @@ def stems_of(text: str) -> frozenset[str]:
 
 
 def _latin(token: str) -> str:
-    if token.isascii() or _CYRILLIC_LETTER.search(token) is None:
+    if token.isascii() or CYRILLIC.search(token) is None:
         return token
     out = []
     for ch in token:

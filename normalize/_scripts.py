@@ -143,7 +143,8 @@ def lower_words(text: str) -> tuple[str, ...]:
     return tuple(_LOWER_WORD.findall(text.lower()))
 
 
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
+#: A run of letters (a word, for counting letters and telling words by their letters).
+LETTER_RUN = re.compile(r"[^\W\d_]+")
 #: The ASCII characters that are not letters (``[^\W\d_]`` is ``[A-Za-z]`` in ASCII).
 _ASCII_NON_LETTERS = bytes(code for code in range(128) if not chr(code).isalpha())
 
@@ -157,4 +158,4 @@ def letter_count(text: str) -> int:
     """
     if text.isascii():
         return len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
-    return sum(map(len, _LETTER_RUN.findall(text)))
+    return sum(map(len, LETTER_RUN.findall(text)))

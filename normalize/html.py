@@ -113,13 +113,13 @@ _TEXT_BETWEEN_TAGS = re.compile("[^<>]+")
 
 
 def _fix_text_mojibake(match: re.Match[str]) -> str:
-    """:func:`normalize.repair.fix_mojibake` on the text between two tags.
+    """:func:`normalize.repair.fix_mojibake` (which looks first whether there may be any) on
+    the text between two tags.
 
     Piece by piece, not line by line: a minified page holds many paragraphs on
     one line, and a garbled paragraph beside clean ones is only fixed on its own.
     """
-    text = match.group()
-    return fix_mojibake(text) if _MOJIBAKE_HINT.search(text) else text
+    return fix_mojibake(match.group())
 
 
 def page_url(source: str | None) -> str | None:

@@ -40,6 +40,7 @@ from normalize._scripts import (
     CYRILLIC_LANGS,
     LATIN_LANGS,
     LATIN_LETTER,
+    LETTER_RUN,
     SCRIPT_DECIDES,
     SCRIPTS,
     VI_LETTER,
@@ -59,7 +60,6 @@ TRUSTED_LETTERS = 20
 #: A language is one of the document's when it holds this share of its letters.
 DOC_SHARE = 0.03
 
-_WORD = re.compile(r"[^\W\d_]+")
 _ENGLISH_WORD = re.compile(r"\b(?:the|and|of|is|are|was|were|to|in|for|with|that|this|from|said)\b", re.I)
 _CJK_LANGS = frozenset({"ja", "ko", "zh"})
 _SCRIPTS = tuple((lang, pattern) for lang, pattern in SCRIPTS if lang in SCRIPT_DECIDES)
@@ -240,7 +240,7 @@ def _script_language(text: str, letters: int) -> str | None:
 
 def _vietnamese_share(text: str) -> float:
     """Share of the words that hold a letter only Vietnamese uses."""
-    words = _WORD.findall(text)
+    words = LETTER_RUN.findall(text)
     if not words:
         return 0.0
     return sum(1 for word in words if VI_LETTER.search(word)) / len(words)
@@ -290,7 +290,7 @@ def _not_english(text: str, doc_langs: tuple[str, ...]) -> bool:
         return False
     if "¿" in text or "¡" in text:
         return True
-    words = _WORD.findall(text)
+    words = LETTER_RUN.findall(text)
     accented = sum(1 for word in words if ACCENTED.search(word))
     return accented >= 2 and accented * 4 >= len(words)
 
