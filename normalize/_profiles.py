@@ -1,20 +1,18 @@
-"""langdetect's own answer, read from its n-gram profiles without sampling, when it is plain.
+"""langdetect's answer, read from its n-gram profiles instead of sampled.
 
 langdetect draws a line's n-grams at random and multiplies each language's
 probability by ``ALPHA / BASE_FREQ + P(n-gram | language)`` until one language
-passes 0.99999, seven times over. Its answer is the language with the most
-log-likelihood over all the n-grams unless the draws can turn it around.
-:func:`read_profiles` adds up those log-likelihoods once (each word's sums
-cached) and gives langdetect's answer without its sampling when the draws
-cannot plausibly turn it: the leader's lead, n-gram by n-gram, is a random
-walk, and seven walks to langdetect's threshold all end at the leader when
-``mean / variance`` of the per-gram lead is high enough (:data:`PLAIN`).
-When the walk is close to a coin flip against a rival, langdetect's seven
-trials cannot plausibly all end at one language, so its answer is unsure
-whatever the draws (below the 0.9 a caller trusts): the reading then gives
-each language its chance to end a trial (:data:`UNSURE`). Otherwise it
-names the contenders, for langdetect to sample among
-(:func:`normalize._langdetect.langdetect_ranked`).
+passes 0.99999, seven times over, and averages the seven trials. Its answer
+is the language with the most log-likelihood over all the n-grams unless the
+draws can turn it around. :func:`read_profiles` adds up those
+log-likelihoods once (each word's sums cached) and reads langdetect's answer
+from them: the leader's lead over a rival, n-gram by n-gram, is a random
+walk, and the odds that a trial's walk ends at the leader follow from the
+walk's mean and variance (the gambler's ruin). When they are high against
+every rival (:data:`PLAIN`), all seven trials end at the leader: the answer
+is the leader, sure. Otherwise the trials split, and the answer is each
+language's chance to end a trial: what langdetect's seven trials give on
+average, never sure (under 0.9). Nothing is sampled.
 """
 
 from __future__ import annotations
@@ -28,16 +26,12 @@ from normalize._langdetect import ALONE, CODES, Guess, _factory, _word_grams, _w
 
 #: The random walk of the leader's lead must reach langdetect's threshold
 #: (``log(0.99999 / 0.00001)``, about 11.5) before its opposite with odds of at
-#: least ``exp(PLAIN)`` to one, against each of the next languages. Measured on
-#: 300 stand-in articles (``benchmarks/throughput.py``): at 2, the final line
-#: languages are the reference's on 99.8 % of lines (99.5 % at 0, where langdetect
-#: never samples); pair F1 on 400 others is 0.979 (0.981 with langdetect sampling
-#: wherever it is asked, 0.975 at 0).
+#: least ``exp(PLAIN)`` to one, against each of the next languages, for the
+#: leader alone to be the answer. Measured on 1,000 stand-in articles
+#: (``benchmarks/throughput.py``): the final line languages are the reference's
+#: (langdetect sampling wherever it is asked) on 99.76 % of 23,138 lines at 2, and
+#: on 99.74-99.75 % from 1 to 3.
 PLAIN = 2.0
-#: Below this (same measure as :data:`PLAIN`) against some rival, a trial ends at that rival
-#: with a chance of 1 in ``1 + exp(UNSURE)`` or more, and seven trials seldom all end at one
-#: language: langdetect's answer is unsure whatever its draws, and is not sampled.
-UNSURE = 1.0
 #: The probability reported for a plain answer (what langdetect gives when its seven trials agree).
 PLAIN_PROB = 0.99999
 _THRESHOLD = math.log(Detector.CONV_THRESHOLD / (1 - Detector.CONV_THRESHOLD))
@@ -81,26 +75,22 @@ def _columns(only: tuple[str, ...] | None) -> tuple[tuple[int, ...], tuple[str, 
     return tuple(keep), tuple(CODES.get(langs[index], langs[index]) for index in keep)
 
 
-def read_profiles(
-    text: str, only: tuple[str, ...] | None, unsure: bool = False
-) -> tuple[Guess | None, tuple[str, ...]]:
-    """langdetect's answer among ``only`` (all its languages for ``None``) when it is plain.
+def read_profiles(text: str, only: tuple[str, ...] | None) -> Guess:
+    """langdetect's answer among ``only`` (all its languages for ``None``), read off its profiles.
 
-    The answer is ``()`` when the text has no n-gram langdetect knows (it cannot
-    tell either), and ``None`` when it is not plain enough to skip langdetect's
-    sampling; then the contenders follow: the leader and its :data:`_RIVALS`
-    rivals, where langdetect's draws end but for a rare walk (sorted).
-
-    With ``unsure``, for a caller that only needs to know whether langdetect is
-    sure, a walk close to a coin flip (:data:`UNSURE`) gives each language's
-    chance to end a trial instead of ``None``: no language reaches 0.9.
+    ``()`` when the text has no n-gram langdetect knows (it cannot tell
+    either). The leader alone, at :data:`PLAIN_PROB`, when its walk beats each
+    of the :data:`_RIVALS` next languages with log-odds of :data:`PLAIN` or
+    more. Otherwise each of them with its chance to end a trial
+    (:func:`_chances`); the leader's is then under 0.9 (a rival's weight is over
+    ``exp(-PLAIN)``), so no caller trusts the line on this answer alone.
     """
     columns, codes = _columns(only)
     words = _words(text)
     if not columns or not any(_word_grams(word, spaced) for word, spaced in words):
-        return (), ()
+        return ()
     if len(set(codes)) == 1:  # each trial ends at the one candidate
-        return ((codes[0], ALONE),), ()
+        return ((codes[0], ALONE),)
     totals = [counted for counted in map(_word_totals, *zip(*words, strict=True)) if counted[0]]
     count = sum(grams for grams, _ in totals)
     every = [sum(column) for column in zip(*(sums for _, sums in totals), strict=True)]
@@ -110,10 +100,8 @@ def read_profiles(
     rivals = [index for index in ranked[1:] if codes[index] != codes[leader]][:_RIVALS]
     odds = [_log_odds(words, count, columns[leader], columns[rival]) for rival in rivals]
     if not odds or min(odds) >= PLAIN:
-        return ((codes[leader], PLAIN_PROB),), ()
-    if unsure and min(odds) < UNSURE:
-        return _chances(codes[leader], [*zip([codes[rival] for rival in rivals], odds, strict=True)]), ()
-    return None, tuple(sorted({codes[index] for index in (leader, *rivals)}))
+        return ((codes[leader], PLAIN_PROB),)
+    return _chances(codes[leader], [*zip([codes[rival] for rival in rivals], odds, strict=True)])
 
 
 def _log_odds(words: list[tuple[str, bool]], count: int, leader: int, rival: int) -> float:

@@ -10,7 +10,7 @@ the unclear ones from the document):
    line whose common words leave no doubt is settled by them
    (:func:`common_words_language`, which answers only where it agrees with
    langdetect); otherwise langdetect among the languages of the line's
-   script, its answer read off its profiles when it is plain
+   script, its answer read off its profiles (nothing is sampled)
    (:func:`ask_langdetect`, :mod:`normalize._profiles`).
 2. The document's main language is the one holding most letters, and its
    languages are those that hold a fair share of them.
@@ -108,7 +108,7 @@ def _first_guess(text: str, seed: int) -> Guess | None:
         guess = (("en", SURE),)
     if guess is None:
         script = _script_of(text, letters)
-        guess = ask_langdetect(text, seed, None if script is None else tuple(sorted(script)), unsure=True)
+        guess = ask_langdetect(text, seed, None if script is None else tuple(sorted(script)))
     return guess
 
 
@@ -166,21 +166,14 @@ def in_reference_mode() -> bool:
     return _REFERENCE
 
 
-def ask_langdetect(text: str, seed: int, only: tuple[str, ...] | None, unsure: bool = False) -> Guess:
-    """langdetect's ranked guess among ``only``; read off its profiles when plain.
+def ask_langdetect(text: str, seed: int, only: tuple[str, ...] | None) -> Guess:
+    """langdetect's ranked guess among ``only``, read off its profiles (:func:`read_profiles`).
 
-    Otherwise langdetect samples among the contenders only (the languages
-    :func:`read_profiles` finds ahead), which its draws end at anyway. With
-    ``unsure``, for a caller that only trusts a guess of :data:`SURE` or more,
-    a line plainly too close to call is not sampled either: its guess is each
-    language's chance (:func:`read_profiles`), below :data:`SURE`.
-
-    In :func:`_reference_mode`, always langdetect's own sampling.
+    In :func:`_reference_mode`, langdetect's own sampling instead.
     """
     if _REFERENCE:
         return langdetect_ranked(text, seed, only, shortcut=False)
-    plain, contenders = read_profiles(text, only, unsure)
-    return langdetect_ranked(text, seed, contenders) if plain is None else plain
+    return read_profiles(text, only)
 
 
 def guess_line(text: str, seed: int = 0) -> Guess:

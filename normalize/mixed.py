@@ -404,7 +404,7 @@ def _own_language(text: str, seed: int, reference: bool) -> str | None:
     letters = langid.letter_count(text)
     guess = langid.cheap_guess(text, letters)
     if guess is None and letters >= _LONG_SIDE:
-        guess = langid.ask_langdetect(text, seed, None, unsure=True)  # only a sure answer counts
+        guess = langid.ask_langdetect(text, seed, None)  # only a sure answer counts
     if guess and guess[0][1] >= langid.SURE:
         return guess[0][0]
     told = Counter(
@@ -415,7 +415,7 @@ def _own_language(text: str, seed: int, reference: bool) -> str | None:
     if told and told[0][1] >= MIN_WORDS and (len(told) == 1 or told[0][1] >= 2 * told[1][1]):
         return told[0][0]
     if guess is None:
-        guess = langid.ask_langdetect(text, seed, None, unsure=True)  # only a sure answer counts
+        guess = langid.ask_langdetect(text, seed, None)  # only a sure answer counts
     if guess and guess[0][1] >= langid.SURE:
         return guess[0][0]
     return None
