@@ -36,6 +36,9 @@ _DIGITS = re.compile(r"\d+")
 _LONG_WORD = re.compile(r"[^\W\d_]{5,}")
 _ORDINAL_OR_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?")
 _TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+#: Where a :data:`_TOKEN` that may be a name starts: a letter other than ``a``..``z`` that
+#: no token goes on through (no letter or digit before it, nor one and a joining mark).
+_NAME_START = re.compile(r"(?<![^\W_])(?<![^\W_]['’.-])[^\W\d_a-z]")
 #: What starts a sentence again when it stands in the two characters before a word.
 _SENTENCE_MARK = re.compile('[.!?:"“«]')
 _DIGIT = re.compile(r"\d")
@@ -256,16 +259,21 @@ def _add_digit_numbers(text: str, found: set[str]) -> None:
 def names_of(text: str) -> frozenset[str]:
     """Capitalised words (not first of a sentence) and acronyms, in Latin letters."""
     names: set[str] = set()
-    for index, match in enumerate(_TOKEN.finditer(text)):
+    first = _TOKEN.search(text)
+    for start_match in _NAME_START.finditer(text):
+        start = start_match.start()
+        match = _TOKEN.match(text, start)
+        if match is None:
+            continue
         token = match.group()
         if not token[0].isupper() and not CYRILLIC.match(token):
-            continue  # lower case, digits: no name (a Cyrillic letter may become a capital)
+            continue  # lower case: no name (a Cyrillic letter may become a capital)
         latin = _latin(token)
         if len(latin) < 2 or not latin[0].isupper() or _MONTH_WORD.fullmatch(token):
             continue
-        start = match.start()
         # a sentence starts at the first word and after a full stop, colon or quote
-        sentence_start = index == 0 or _SENTENCE_MARK.search(text, max(0, start - 2), start) is not None
+        sentence_start = first is None or start == first.start()
+        sentence_start = sentence_start or _SENTENCE_MARK.search(text, max(0, start - 2), start) is not None
         if not sentence_start or latin.isupper():
             names.add(latin.lower()[:5])
     return frozenset(names)
