@@ -60,9 +60,14 @@ _NON_LATIN = re.compile("[\u0300-\u1dff\u1f00-\U0010ffff]")
 
 def _cleaned(text: str) -> str:
     """The text langdetect reads: ``Detector.append`` then ``Detector.cleaning_text``."""
-    text = Detector.MAIL_RE.sub(" ", Detector.URL_RE.sub(" ", text))
+    if "://" in text:
+        text = Detector.URL_RE.sub(" ", text)
+    if "@" in text:
+        text = Detector.MAIL_RE.sub(" ", text)
+    if text.isascii():  # no Vietnamese tone mark to compose, no other script
+        return text[:MAX_TEXT]
     text = NGram.normalize_vi(text)[:MAX_TEXT]
-    if not text.isascii() and len(_LATIN.findall(text)) * 2 < len(_NON_LATIN.findall(text)):
+    if len(_LATIN.findall(text)) * 2 < len(_NON_LATIN.findall(text)):
         text = _LATIN.sub("", text)
     return text
 

@@ -93,7 +93,7 @@ def read_profiles(text: str, only: tuple[str, ...] | None) -> Guess:
         return ((codes[0], ALONE),)
     totals = [counted for counted in map(_word_totals, *zip(*words, strict=True)) if counted[0]]
     count = sum(grams for grams, _ in totals)
-    every = [sum(column) for column in zip(*(sums for _, sums in totals), strict=True)]
+    every = list(map(sum, zip(*(sums for _, sums in totals), strict=True)))
     sums = [every[column] for column in columns]
     ranked = sorted(range(len(columns)), key=lambda index: -sums[index])
     leader = ranked[0]
