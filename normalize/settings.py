@@ -18,7 +18,10 @@ class Settings:
         min_pair_score: a line in another language is paired with its
             neighbour only when the pair scores at least this (0 to 1);
             otherwise it is removed as ``foreign``.
-        seed: seed of langdetect's random sampling, so results repeat.
+        seed: seed of langdetect's random sampling where it samples (the
+            benchmark's reference mode, ``langid.guess_line``). The pipeline
+            reads langdetect's answer off its profiles and samples nothing, so
+            its results repeat whatever the seed.
         repeat_min: a line met this many times in one document is boilerplate.
         boilerplate: lines learned as boilerplate across a corpus (their
             normalised form, see ``normalize.boilerplate``); always removed.
