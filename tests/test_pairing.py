@@ -7,6 +7,7 @@ import json
 import pytest
 
 from normalize import normalize
+from normalize._score import names_of
 from tests.conftest import FIXTURES
 
 CAPTIONS = [
@@ -68,3 +69,18 @@ def test_a_caption_and_its_translation_on_one_line_are_split(other: str) -> None
     body = "\n\n".join(c["en"] for c in CAPTIONS[:4])
     doc = normalize(f"A title\n\n{body}\n\n{line}\n\n{CAPTIONS[5]['en']}")
     assert [(p.src, p.src_lang, p.tgt) for p in doc.pairs] == [(caption[other], other, caption["en"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the first word of a sentence is no name; acronyms always are; five letters kept
+        ("The FDA met Nick Clegg in Hà Nội on Monday.", {"fda", "nick", "clegg", "hà", "nội", "monda"}),
+        ('Hello. World leaders met. "Quoted Start" and O\'Brien', {"start", "o'bri"}),
+        # a word joined to the one before by a mark is part of it: no capital starts it
+        ("mc.Donald and x-Ray or x--Ray; 3Com", {"ray"}),
+        ("Министр Иван Петров встретился с FDA", {"ivan", "petro", "fda"}),
+    ],
+)
+def test_names_are_capitalised_words_not_starting_a_sentence(text: str, names: set[str]) -> None:
+    assert names_of(text) == names
