@@ -36,9 +36,9 @@ PLAIN = 2.0
 PLAIN_PROB = 0.99999
 _THRESHOLD = math.log(Detector.CONV_THRESHOLD / (1 - Detector.CONV_THRESHOLD))
 _SMOOTHING = Detector.ALPHA_DEFAULT / Detector.BASE_FREQ
-#: Rivals checked for a plain answer: the next languages by log-likelihood. On 1,000
-#: realistic articles, two give the same final line languages as three (99.83 % the
-#: reference's); one gives 99.81 %.
+#: Rivals checked for a plain answer, and given a chance otherwise: the next languages by
+#: log-likelihood. On 1,000 realistic articles, the final line languages are the
+#: reference's on 99.78 % of lines with one, 99.76 % with two, 99.75 % with three.
 _RIVALS = 2
 
 
