@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+from normalize._cache import per_line_cache
 from normalize._common_words import COMMON_MIN_LETTERS, english_among_names, english_and_other_words
 from normalize._common_words import common_words_language as common_words_language
 from normalize._langdetect import Guess as Guess
@@ -75,8 +76,10 @@ def detect_languages(doc: Document, settings: Settings) -> None:
     a line under 20 letters it leaves open is never trusted alone, so it is
     settled among the document's languages (:func:`_settle_short`).
     """
-    first = _reference_guess if _REFERENCE else _first_guess
-    guesses = [first(line.text, settings.seed) for line in doc.lines]
+    if _REFERENCE:
+        guesses = [_reference_guess(line.text, settings.seed) for line in doc.lines]
+    else:
+        guesses = [_first_guess(line.text) for line in doc.lines]
     weight = _weights(doc.lines, guesses)
     main = settings.main_lang or _main_language(weight)
     doc.lang = main
@@ -88,15 +91,19 @@ def detect_languages(doc: Document, settings: Settings) -> None:
             _settle(line, maybe, doc_langs, settings.seed)
 
 
-def _first_guess(text: str, seed: int) -> Guess | None:
+@per_line_cache
+def _first_guess(text: str) -> Guess | None:
     """A line's guess on its own; ``None`` leaves it to :func:`_settle_short`.
+
+    Cached (:func:`per_line_cache`): a site's bylines, taglines and share rows
+    come back in article after article. Nothing is sampled, so no seed.
 
     A line under :data:`TRUSTED_LETTERS` letters gets only what its script
     settles, as in the reference (:func:`_reference_guess`). A longer one:
     :func:`cheap_guess`; then a line of English words around Vietnamese
     names (:func:`_english_among_names`) is English; then a plain ASCII line
     of English common words (:func:`_plainly_english`); then langdetect among
-    the languages of its script (:func:`ask_langdetect`).
+    the languages of its script, read off its profiles (:func:`read_profiles`).
     """
     letters = letter_count(text)
     if letters < TRUSTED_LETTERS:
@@ -108,7 +115,7 @@ def _first_guess(text: str, seed: int) -> Guess | None:
         guess = (("en", SURE),)
     if guess is None:
         script = _script_of(text, letters)
-        guess = ask_langdetect(text, seed, None if script is None else tuple(sorted(script)))
+        guess = read_profiles(text, None if script is None else tuple(sorted(script)))
     return guess
 
 
