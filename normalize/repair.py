@@ -229,7 +229,8 @@ def normalize_nfc(text: str) -> str:
 
 def fix_spaces(text: str) -> str:
     """Collapse runs of spaces and tabs (and a lone tab) to one space; strip each line's edges."""
-    text = _SPACE_RUN.sub(" ", text)
+    if "  " in text or "\t" in text:  # a run to collapse (a scan far quicker than the pattern's)
+        text = _SPACE_RUN.sub(" ", text)
     if " \n" in text or "\n " in text:
         text = _EDGE_SPACE.sub("\n", text)
     return text.strip(" ")
