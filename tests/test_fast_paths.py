@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from normalize import _image_ids, dates, patterns, roles
+from normalize import _image_ids, _scripts, dates, patterns, roles
 from normalize._cache import CACHED_LINE_MAX, per_line_cache
 from normalize._vocabulary import (
     CREDIT_LABELS,
@@ -240,3 +240,13 @@ def test_date_patterns_are_searched_only_in_lines_holding_what_they_need() -> No
         matched = [match.group() for line in lines if (match := pattern.search(line.casefold()))]
         assert matched
         assert all(needs in text for text in matched)
+
+
+def test_letters_and_lower_words_as_their_plain_patterns_find_them() -> None:
+    """letter_count counts what ``[^\\W\\d_]`` matches; lower_words finds ``_LOWER_WORD`` in the
+    lower-cased line (ASCII lines by a pattern of their own)."""
+    edge = ["Don't stop", "DON'T", "rock'n'roll", "l’été", "x'", "'y", "Ⅻ ⓐ ǅ", "٣ أ", "ß", "İstanbul"]
+    for line in [*LINES, *edge]:
+        assert _scripts.letter_count.__wrapped__(line) == len(re.findall(r"[^\W\d_]", line)), line
+        expected = tuple(_scripts._LOWER_WORD.findall(line.lower()))
+        assert _scripts.lower_words.__wrapped__(line) == expected, line
