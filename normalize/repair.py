@@ -58,18 +58,24 @@ _A_GRAVE_IN_WORD = re.compile(
 # "Æ" + space is "Ơ" (C6 A0) + lost no-break space; ftfy does not restore it.
 _O_HORN = re.compile("\u00c6 (?=[a-z])")
 #: What UTF-8 read as windows-1252 or latin-1 always holds: a lead byte (U+00C2-U+00F4) then a
-#: continuation byte (0x80-0xBF: U+0080-U+00BF or windows-1252's signs at 0x80-0x9F), or the
-#: space a scraper made of a continuation no-break space (``Ã`` + space is ``à``).
+#: continuation byte (0x80-0xBF: U+0080-U+00BF or windows-1252's signs at 0x80-0x9F). The
+#: continuation comes first in the pattern: it is the rarer of the two in clean text, so the
+#: search stops at fewer characters (a third of the time on accented text).
 _MOJIBAKE_PAIR = re.compile(
-    "[\u00c2-\u00f4][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013"
-    "\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|[\u00c2\u00c3\u00c6] "
+    "[\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013"
+    "\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122](?<=[\u00c2-\u00f4].)"
 )
+#: Or the space a scraper made of a continuation no-break space (``Ã`` + space is ``à``).
+_LOST_NO_BREAK = ("\u00c2 ", "\u00c3 ", "\u00c6 ")
 _C1 = re.compile("[\x80-\x9f]")
 
 
 def _may_hold_mojibake(text: str) -> bool:
-    """Whether ``text`` holds a :data:`_MOJIBAKE_PAIR`, which every UTF-8 mojibake holds."""
-    return not text.isascii() and _MOJIBAKE_PAIR.search(text) is not None
+    """Whether ``text`` holds a :data:`_MOJIBAKE_PAIR` or a :data:`_LOST_NO_BREAK`, as every UTF-8
+    mojibake does."""
+    if text.isascii():
+        return False
+    return _MOJIBAKE_PAIR.search(text) is not None or any(pair in text for pair in _LOST_NO_BREAK)
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -162,7 +168,7 @@ def fix_mojibake(text: str) -> str:
     """Decode UTF-8 that was read as windows-1252, sloppy-windows-1252 or latin-1, line by line.
 
     A line is only looked at when it holds a lead character followed by a
-    continuation one (:data:`_MOJIBAKE_PAIR`, which every such mojibake holds)
+    continuation one (:func:`_may_hold_mojibake`, as every such mojibake does)
     and ftfy's ``is_bad`` flags it (clean Vietnamese, French or Portuguese lines are not
     flagged); then :func:`_restore_a0_in_words` and ``ftfy.fix_encoding`` fix it.
     A line too short for ``is_bad`` goes to :func:`_decode_short_mojibake`.
