@@ -260,6 +260,16 @@ _FIXES: tuple[Callable[[str], str], ...] = (
 )
 
 
+#: Fixes that change nothing unless the text holds a character of their pattern: one
+#: search for all those characters at once lets clean text skip every one of them.
+_RARE_CHARACTERS = {
+    fix_surrogates: _SURROGATE,
+    fix_c1_and_controls: _CONTROL,
+    remove_invisible: _INVISIBLE,
+    fix_odd_spaces: _ODD_SPACE,
+    fix_ligatures: _LIGATURE,
+}
+_ANY_RARE_CHARACTER = re.compile("[" + "".join(p.pattern[1:-1] for p in _RARE_CHARACTERS.values()) + "]")
 #: Passes after which :func:`repair_text` stops even if the text still changes.
 _MAX_PASSES = 4
 
@@ -270,11 +280,20 @@ def _repair_once(text: str) -> tuple[str, bool]:
     It may when a fix before the last (:func:`fix_spaces`) changed the text, or
     when spaces changed around what may be mojibake (``Ã`` + tab + ``y`` is
     ``Ã y`` after :func:`fix_spaces`, which :func:`fix_mojibake` reads as ``ày``).
+    A fix of :data:`_RARE_CHARACTERS` is skipped while the text holds none of them.
     """
     *fixes, spaces = _FIXES
     before = text
+    rare: bool | None = None  # unknown until asked, and again once a fix changes the text
     for fix in fixes:
-        text = fix(text)
+        if fix in _RARE_CHARACTERS:
+            if rare is None:
+                rare = _ANY_RARE_CHARACTER.search(text) is not None
+            if not rare:
+                continue
+        fixed = fix(text)
+        if fixed != text:
+            text, rare = fixed, None
     spaced = spaces(text)
     if text != before:
         return spaced, True

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from normalize import repair
 from normalize.repair import repair_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "repair"
@@ -173,3 +174,17 @@ def test_tricky_text_is_idempotent_and_keeps_lines(text: str) -> None:
 def test_garbled_then_repaired_is_idempotent(sentence: str, name: str) -> None:
     once = repair_text(GARBLINGS[name](sentence))
     assert repair_text(once) == once
+
+
+@settings(max_examples=600, deadline=None)
+@given(TRICKY)
+def test_skipping_the_rare_character_fixes_changes_nothing(text: str) -> None:
+    """A fix of ``_RARE_CHARACTERS`` leaves text without its characters as it is, so
+    skipping them on such text (one search) repairs as running every fix does."""
+    for fix, pattern in repair._RARE_CHARACTERS.items():
+        if pattern.search(text) is None:
+            assert fix(text) == text, fix.__name__
+    every_fix_once = text
+    for fix in repair._FIXES:
+        every_fix_once = fix(every_fix_once)
+    assert repair._repair_once(text)[0] == every_fix_once
