@@ -253,6 +253,8 @@ def _find_cut(text: str, main: str, seed: int) -> _Cut | None:
     weights = [_ACCENT_WEIGHT if word is _NOT_ENGLISH else 1.0 for word in word_langs]
     other_first_costs, main_first_costs = _cut_costs(langs, weights, main, other)
     fewest = min(min(other_first_costs), min(main_first_costs))
+    if fewest >= min(_weight_of(main, langs, weights), _weight_of(other, langs, weights)):
+        return None  # no cut does better than the line left whole, in one language or the other
     if fewest > max(1, _MAX_WRONG_SHARE * (langs.count(main) + langs.count(other))):
         return None  # words of both languages all along: one language quoting the other
     starts = [match.start() for match in _TOKEN.finditer(text)]
@@ -339,6 +341,11 @@ def _distinct(tokens: list[str], langs: list[str | None], lang: str) -> int:
         if len(words) >= MIN_WORDS:
             break
     return len(words)
+
+
+def _weight_of(lang: str, langs: list[str | None], weights: list[float]) -> float:
+    """The weight of the words telling ``lang``: what they cost on the wrong side of a cut."""
+    return sum(weight for word_lang, weight in zip(langs, weights, strict=True) if word_lang == lang)
 
 
 def _cut_costs(

@@ -59,3 +59,22 @@ def test_the_gate_letter_patterns_match_exactly_the_letters_they_name() -> None:
         latin = code <= 0x24F or 0x1E00 <= code <= 0x1EFF
         assert (BEYOND_LATIN.search(char) is not None) == (is_letter and not latin), hex(code)
         assert (mixed._NON_ASCII_LETTER.search(char) is not None) == (is_letter and code > 0x7F), hex(code)
+
+
+@pytest.mark.parametrize(
+    ("text", "main"),
+    [
+        # a Vietnamese document's English line that names a Vietnamese thing
+        (
+            '"You will easily find xích lô at some famous tourist destinations of Vietnam such as'
+            ' Ho Chi Minh City, Hanoi, Hue, Hoi An.",',
+            "vi",
+        ),
+        # an English line with a Vietnamese dish in it
+        ("However, there is one main ingredient in chả rươi that you wouldn’t expect: sandworms.", "en"),
+    ],
+)
+def test_a_line_is_not_cut_where_no_cut_beats_leaving_it_whole(text: str, main: str) -> None:
+    """Two words of one language inside a line of the other: every cut leaves as much on
+    the wrong side as leaving the line whole in the other language does."""
+    assert mixed._find_cut(text, main, 0) is None
