@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,7 +32,8 @@ def test_results_in_input_order_and_a_crash_stays_in_its_document(jobs: int) -> 
     assert [r.origin for r in out] == [f"file{n}.txt" for n in range(40)]
     failed = [r.doc for r in out if r.doc.error is not None]
     assert len(failed) == 1 and failed[0].id == "doc17" and failed[0].source == "src17"
-    assert failed[0].error is not None and failed[0].error.startswith("AttributeError: ")
+    # the exception's name and message (which exception depends on where the text is first used)
+    assert failed[0].error is not None and re.fullmatch(r"[A-Za-z]+Error: .+", failed[0].error)
     assert out[3].doc.title == "Title 3" and out[3].doc.date == "2021-10-19"
 
 
