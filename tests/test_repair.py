@@ -185,6 +185,6 @@ def test_skipping_the_rare_character_fixes_changes_nothing(text: str) -> None:
         if pattern.search(text) is None:
             assert fix(text) == text, fix.__name__
     every_fix_once = text
-    for fix in repair._FIXES:
-        every_fix_once = fix(every_fix_once)
+    for each_fix in repair._FIXES:
+        every_fix_once = each_fix(every_fix_once)
     assert repair._repair_once(text)[0] == every_fix_once
