@@ -11,7 +11,8 @@ the unclear ones from the document):
    (:func:`common_words_language`, which answers only where it agrees with
    langdetect); otherwise langdetect among the languages of the line's
    script, its answer read off its profiles (nothing is sampled)
-   (:func:`ask_langdetect`, :mod:`normalize._profiles`).
+   (:func:`read_profiles`). Each line's first guess is cached: a site's
+   bylines and taglines come back in article after article.
 2. The document's main language is the one holding most letters, and its
    languages are those that hold a fair share of them.
 3. Unclear lines (low confidence, or a language the document does not use)
