@@ -6,8 +6,9 @@ function word only one language uses (``the``, ``und``, ``los``...). A line
 with words of the main language at one end and words of another language at
 the other is cut where the fewest words stand on the wrong side (fewer than
 if it were left whole in either language); among equal cuts, a sentence end
-wins, then the cut whose sides translate each other best. The cut is kept only when both sides are long enough and score as a
-translation pair (:data:`MIN_SPLIT_SCORE`).
+wins, then the cut whose sides translate each other best. The cut is kept
+only when both sides are long enough and score as a translation pair
+(:data:`MIN_SPLIT_SCORE`).
 """
 
 from __future__ import annotations
