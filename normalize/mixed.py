@@ -252,9 +252,9 @@ def _find_cut(text: str, main: str, seed: int) -> _Cut | None:
         return None
     # accents alone say less than a function word or a script
     weights = [_ACCENT_WEIGHT if word is _NOT_ENGLISH else 1.0 for word in word_langs]
-    other_first_costs, main_first_costs = _cut_costs(langs, weights, main, other)
+    other_first_costs, main_first_costs, whole = _cut_costs(langs, weights, main, other)
     fewest = min(min(other_first_costs), min(main_first_costs))
-    if fewest >= min(_weight_of(main, langs, weights), _weight_of(other, langs, weights)):
+    if fewest >= whole:
         return None  # no cut does better than the line left whole, in one language or the other
     if fewest > max(1, _MAX_WRONG_SHARE * (langs.count(main) + langs.count(other))):
         return None  # words of both languages all along: one language quoting the other
@@ -344,16 +344,12 @@ def _distinct(tokens: list[str], langs: list[str | None], lang: str) -> int:
     return len(words)
 
 
-def _weight_of(lang: str, langs: list[str | None], weights: list[float]) -> float:
-    """The weight of the words telling ``lang``: what they cost on the wrong side of a cut."""
-    return sum(weight for word_lang, weight in zip(langs, weights, strict=True) if word_lang == lang)
-
-
 def _cut_costs(
     langs: list[str | None], weights: list[float], main: str, other: str
-) -> tuple[list[float], list[float]]:
+) -> tuple[list[float], list[float], float]:
     """For each cut (before the second word, the third...), the weight of the words on the
-    wrong side: with the other language first, and with the main language first."""
+    wrong side: with the other language first, and with the main language first; and what
+    leaving the line whole costs (in the cheaper of the two languages)."""
     main_weights = [weight if lang == main else 0.0 for lang, weight in zip(langs, weights, strict=True)]
     other_weights = [weight if lang == other else 0.0 for lang, weight in zip(langs, weights, strict=True)]
     total_main, total_other = sum(main_weights), sum(other_weights)
@@ -362,6 +358,7 @@ def _cut_costs(
     return (
         [main_sum + (total_other - other_sum) for main_sum, other_sum in pairs],
         [other_sum + (total_main - main_sum) for main_sum, other_sum in pairs],
+        min(total_main, total_other),
     )
 
 
