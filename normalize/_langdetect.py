@@ -42,6 +42,15 @@ def _factory() -> DetectorFactory:
     return factory
 
 
+@lru_cache(maxsize=64)
+def candidate_columns(only: tuple[str, ...] | None) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """The profile columns of the languages of ``only`` (all for ``None``), and their codes
+    (``zh-cn`` read as ``zh``)."""
+    langs = _factory().get_lang_list()
+    keep = [index for index, code in enumerate(langs) if only is None or CODES.get(code, code) in only]
+    return tuple(keep), tuple(CODES.get(langs[index], langs[index]) for index in keep)
+
+
 class _Normal(dict[int, str]):
     """``str.translate`` table of langdetect's ``NGram.normalize``, filled as characters come."""
 
@@ -112,7 +121,8 @@ def langdetect_ranked(text: str, seed: int, only: tuple[str, ...] | None, shortc
     sampling (:data:`ALONE`), the same as sampling would give.
     """
     factory = _factory()
-    known = [code for code in factory.get_lang_list() if only is None or CODES.get(code, code) in only]
+    langs = factory.get_lang_list()
+    known = [langs[column] for column in candidate_columns(only)[0]]
     ngrams = features(text)
     if not known or not ngrams:
         return ()  # langdetect: "No features in text."

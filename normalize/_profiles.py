@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from langdetect.detector import Detector
 
-from normalize._langdetect import ALONE, CODES, Guess, _factory, _word_grams, _words
+from normalize._langdetect import ALONE, Guess, _factory, _word_grams, _words, candidate_columns
 
 #: The random walk of the leader's lead must reach langdetect's threshold
 #: (``log(0.99999 / 0.00001)``, about 11.5) before its opposite with odds of at
@@ -72,14 +72,6 @@ def _log_row(gram: str) -> tuple[float, ...]:
     return tuple(map(math.log, map(_SMOOTHING.__add__, _factory().word_lang_prob_map[gram])))
 
 
-@lru_cache(maxsize=64)
-def _columns(only: tuple[str, ...] | None) -> tuple[tuple[int, ...], tuple[str, ...]]:
-    """The profile columns of the candidate languages, and their codes (``zh-cn`` read as ``zh``)."""
-    langs = _factory().get_lang_list()
-    keep = [index for index, code in enumerate(langs) if only is None or CODES.get(code, code) in only]
-    return tuple(keep), tuple(CODES.get(langs[index], langs[index]) for index in keep)
-
-
 def read_profiles(text: str, only: tuple[str, ...] | None) -> Guess:
     """langdetect's answer among ``only`` (all its languages for ``None``), read off its profiles.
 
@@ -90,7 +82,7 @@ def read_profiles(text: str, only: tuple[str, ...] | None) -> Guess:
     (:func:`_chances`); the leader's is then under 0.9 (a rival's weight is over
     ``exp(-PLAIN)``), so no caller trusts the line on this answer alone.
     """
-    columns, codes = _columns(only)
+    columns, codes = candidate_columns(only)
     words = _words(text)
     if not columns or not any(_word_grams(word, spaced) for word, spaced in words):
         return ()
