@@ -390,7 +390,8 @@ def _settle_short(line: Line, doc_langs: tuple[str, ...], seed: int) -> None:
     if candidates[0] == "en" and line.text.isascii() and doc_langs[0] == "en":
         candidates = ("en",)  # an English document's short line with no other language's letters
     if len(candidates) > 1:
-        marked = [lang for lang in candidates if lang in _languages_marked(line.text)]
+        shown = _languages_marked(line.text)
+        marked = [lang for lang in candidates if lang in shown]
         if len(marked) == 1:
             candidates = (marked[0],)
     restricted = ask_langdetect(line.text, seed, candidates)

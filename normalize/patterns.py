@@ -16,6 +16,7 @@ import itertools
 import re
 from functools import lru_cache
 
+from normalize._cache import CACHE_SIZE
 from normalize._image_ids import DIGIT as _DIGIT
 from normalize._image_ids import LETTER as _LETTER
 from normalize._image_ids import image_id_rule
@@ -57,7 +58,7 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip(_CLOSERS)[-1:] in _FINAL_PUNCT
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=CACHE_SIZE)
 def _words(text: str) -> tuple[str, ...]:
     """The words of ``text`` (cached: the credit, boilerplate and tagline rules read the same line)."""
     return tuple(_WORD.findall(text))
