@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -188,3 +189,12 @@ def test_skipping_the_rare_character_fixes_changes_nothing(text: str) -> None:
     for each_fix in repair._FIXES:
         every_fix_once = each_fix(every_fix_once)
     assert repair._repair_once(text)[0] == every_fix_once
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=" \t\nab", max_size=40))
+def test_fix_spaces_is_its_plain_definition(text: str) -> None:
+    """Runs of spaces and tabs, and lone tabs, become one space; then a space beside a line
+    break goes, and the text's end spaces: what the plain patterns did before the faster code."""
+    collapsed = re.sub(" ?\n ?", "\n", re.sub("[ \t]{2,}|\t", " ", text))
+    assert repair.fix_spaces(text) == collapsed.strip(" ")
