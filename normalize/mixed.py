@@ -258,12 +258,26 @@ def _find_cut(text: str, main: str, seed: int) -> _Cut | None:
         return None  # no cut does better than the line left whole, in one language or the other
     if fewest > max(1, _MAX_WRONG_SHARE * (langs.count(main) + langs.count(other))):
         return None  # words of both languages all along: one language quoting the other
-    starts = [match.start() for match in _TOKEN.finditer(text)]
+    starts = _starts(text, tokens)
     ties = _best_cuts(text, tokens, starts, other_first_costs, main_first_costs, fewest)
     if len(ties) > 1:  # the better translation pair wins, then the earlier cut
         ties.sort(key=lambda tie: (-_pair_at(text, starts[tie[0]], tie[1], other, main), tie[0]))
     cut, other_first = ties[0]
     return _try_cut(text, starts[cut], other_first, other, main, seed)
+
+
+def _starts(text: str, tokens: list[str]) -> list[int]:
+    """Where each of ``tokens`` (``_TOKEN.findall(text)``, in order) starts in ``text``.
+
+    Only white space stands between two tokens, and a token holds none: each
+    starts at its first occurrence after the end of the one before.
+    """
+    starts, end = [], 0
+    for token in tokens:
+        start = text.find(token, end)
+        starts.append(start)
+        end = start + len(token)
+    return starts
 
 
 def _best_cuts(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from normalize import mixed
 from normalize._scripts import BEYOND_LATIN
@@ -78,3 +80,10 @@ def test_a_line_is_not_cut_where_no_cut_beats_leaving_it_whole(text: str, main: 
     """Two words of one language inside a line of the other: every cut leaves as much on
     the wrong side as leaving the line whole in the other language does."""
     assert mixed._find_cut(text, main, 0) is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \t\n\u3000ab.\u4e2d\u6587\u3001", max_size=40))
+def test_token_starts_are_where_the_pattern_finds_them(text: str) -> None:
+    tokens = mixed._TOKEN.findall(text)
+    assert mixed._starts(text, tokens) == [match.start() for match in mixed._TOKEN.finditer(text)]
