@@ -53,8 +53,8 @@ _WORD_LANGS: dict[str, tuple[str, ...]] = {}
 for _lang, _words in _COMMON_WORDS.items():
     for _word in _words.split():
         _WORD_LANGS[_word] = (*_WORD_LANGS.get(_word, ()), _lang)
-#: a letter beyond Latin and Cyrillic
-_BEYOND_LATIN_CYRILLIC = re.compile(r"(?=[^\W\d_])[^\u0000-\u024f\u0400-\u04ff]")
+#: a letter beyond Latin and Cyrillic (class first, letter test after, as in ``BEYOND_LATIN``)
+_BEYOND_LATIN_CYRILLIC = re.compile(r"[^\u0000-\u024f\u0400-\u04ff](?<=[^\W\d_])")
 #: :func:`common_words_language` answers only for lines this long, with this
 #: many words, this share of them common in the language, and this many times
 #: (plus two) the hits of the next language: so tuned, it disagreed with
