@@ -376,19 +376,23 @@ def _cut_costs(
     )
 
 
+def _sides(text: str, at: int, other_first: bool) -> tuple[str, str]:
+    """The two sides of a cut at ``at``: the other language's (the source), then the main one's."""
+    left, right = text[:at].strip(), text[at:].strip()
+    return (left, right) if other_first else (right, left)
+
+
 def _pair_at(text: str, at: int, other_first: bool, other: str, main: str) -> float:
     """The pair score of the two sides of a cut at ``at``."""
-    left, right = text[:at].strip(), text[at:].strip()
-    src, tgt = (left, right) if other_first else (right, left)
+    src, tgt = _sides(text, at, other_first)
     return pair_score(src, other, tgt, main)
 
 
 def _try_cut(text: str, at: int, other_first: bool, other: str, main: str, seed: int) -> _Cut | None:
     """The cut at ``at`` when its sides are long enough and translate each other; else ``None``."""
-    left, right = text[:at].strip(), text[at:].strip()
-    if min(langid.letter_count(left), langid.letter_count(right)) < MIN_SIDE_LETTERS:
+    src, tgt = _sides(text, at, other_first)
+    if min(langid.letter_count(src), langid.letter_count(tgt)) < MIN_SIDE_LETTERS:
         return None
-    src, tgt = (left, right) if other_first else (right, left)
     src_lang = _side_language(src, other, seed)
     if src_lang is None or src_lang == main:
         return None
