@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from operator import itemgetter, mul, sub
 
 from langdetect.detector import Detector
 
@@ -48,22 +49,19 @@ _RIVALS = 2
 
 
 @lru_cache(maxsize=1 << 15)
-def _word_totals(word: str, spaced: bool) -> tuple[int, tuple[float, ...]]:
-    """How many n-grams a word gives, and their log-likelihoods added up, language by language."""
-    rows = [_log_row(gram) for gram in _word_grams(word, spaced)]
-    return len(rows), tuple(map(sum, zip(*rows, strict=True)))
+def _word_totals(word: str, spaced: bool) -> tuple[int, tuple[float, ...], tuple[tuple[float, ...], ...]]:
+    """A word's n-grams: how many, their log-likelihoods added up language by language, and
+    their rows (:func:`_log_row`, shared with its cache)."""
+    rows = tuple(map(_log_row, _word_grams(word, spaced)))
+    return len(rows), tuple(map(sum, zip(*rows, strict=True))), rows
 
 
 @lru_cache(maxsize=1 << 15)
 def _word_lead(word: str, spaced: bool, leader: int, rival: int) -> tuple[float, float]:
     """The sum, and the sum of squares, of column ``leader``'s lead over ``rival``, n-gram by n-gram."""
-    total = squares = 0.0
-    for gram in _word_grams(word, spaced):
-        row = _log_row(gram)
-        lead = row[leader] - row[rival]
-        total += lead
-        squares += lead * lead
-    return total, squares
+    rows = _word_totals(word, spaced)[2]
+    leads = list(map(sub, map(itemgetter(leader), rows), map(itemgetter(rival), rows)))
+    return sum(leads, 0.0), sum(map(mul, leads, leads), 0.0)
 
 
 @lru_cache(maxsize=1 << 15)
@@ -89,9 +87,9 @@ def read_profiles(text: str, only: tuple[str, ...] | None) -> Guess:
     if len(set(codes)) == 1:  # each trial ends at the one candidate
         return ((codes[0], ALONE),)
     totals = [counted for counted in map(_word_totals, *zip(*words, strict=True)) if counted[0]]
-    count = sum(grams for grams, _ in totals)
-    every = list(map(sum, zip(*(sums for _, sums in totals), strict=True)))
-    sums = [every[column] for column in columns]
+    count = sum(grams for grams, _, _ in totals)
+    picked = map(itemgetter(*columns), [sums for _, sums, _ in totals])  # the candidates' columns
+    sums = list(map(sum, zip(*picked, strict=True)))
     ranked = sorted(range(len(columns)), key=lambda index: -sums[index])
     leader = ranked[0]
     rivals = [index for index in ranked[1:] if codes[index] != codes[leader]][:_RIVALS]
