@@ -86,6 +86,8 @@ class Document:
 
     ``title`` and ``date`` come from the lines (the title line, the date line)
     or, for web pages, from the page's metadata when the text has none.
+    ``langs`` are the document's languages, main (``lang``) first: those that
+    hold a fair share of its text (set by :mod:`normalize.langid`).
     ``encoding`` is the encoding the input bytes were decoded with (``None``
     for text input); ``error`` is set when the input could not be normalised.
     """
@@ -94,6 +96,7 @@ class Document:
     source: str | None = None
     lines: list[Line] = field(default_factory=list)
     lang: str | None = None
+    langs: tuple[str, ...] = ()
     title: str | None = None
     date: str | None = None
     pairs: list[Pair] = field(default_factory=list)

@@ -6,21 +6,26 @@ the unclear ones from the document):
 1. Each line alone (:func:`_first_guess`): a line with no letters gets no
    language; a script or alphabet that settles the question settles it
    (Vietnamese letters, Han, kana, Hangul...); a line under 20 letters is
-   left open (langdetect alone is never trusted on it); a long Latin-script
-   line whose common words leave no doubt is settled by them
+   left open (langdetect alone is never trusted on it); so is a line whose
+   words tell two languages (a caption joined to its translation,
+   :func:`two_languages`): it is evidence of neither until it is cut. A long
+   Latin-script line whose common words leave no doubt is settled by them
    (:func:`common_words_language`, which answers only where it agrees with
    langdetect); otherwise langdetect among the languages of the line's
    script, its answer read off its profiles (nothing is sampled)
    (:func:`read_profiles`). Each line's first guess is cached: a site's
    bylines and taglines come back in article after article.
 2. The document's main language is the one holding most letters, and its
-   languages are those that hold a fair share of them.
-3. Unclear lines (low confidence, or a language the document does not use)
-   are asked again with langdetect restricted to the document's languages;
-   a line still unclear gets ``None``, never a guess.
+   languages are those that hold a fair share of them
+   (:func:`guess_languages` ends here).
+3. Then, once :mod:`normalize.mixed` has cut the lines that hold two
+   languages, :func:`settle_languages`: a two-language line left whole is
+   read whole; unclear lines (low confidence, or a language the document
+   does not use) are asked again with langdetect restricted to the
+   document's languages; a line still unclear gets ``None``, never a guess.
 
 A line that holds two languages (a caption and its translation on one line)
-is split in two by the next step, :mod:`normalize.mixed`.
+is cut in two by :mod:`normalize.mixed` between the two functions.
 """
 
 from __future__ import annotations
@@ -48,6 +53,7 @@ from normalize._scripts import (
     VI_LETTER,
 )
 from normalize._scripts import letter_count as letter_count
+from normalize._telling import two_languages
 from normalize.document import Document, Line
 from normalize.settings import Settings
 
@@ -76,46 +82,80 @@ _DECIDING = re.compile("|".join(pattern.pattern for _, pattern in _SCRIPTS))
 
 
 
-def detect_languages(doc: Document, settings: Settings) -> None:
-    """Set ``line.lang``/``line.lang_score`` on every line and ``doc.lang``.
+def guess_languages(doc: Document, settings: Settings) -> None:
+    """Give each line its guess alone, and set ``doc.lang`` and ``doc.langs``.
 
-    Lazy: each line first gets only its cheap evidence (:func:`_first_guess`);
-    a line under 20 letters it leaves open is never trusted alone, so it is
-    settled among the document's languages (:func:`_settle_short`).
+    Each line's ``lang``/``lang_score`` is its own guess's first language for
+    now, ``None`` when the line is left open (:func:`_first_guess`);
+    :func:`settle_languages` gives the final ones. Lines whose words tell two
+    languages count for the document only when they hold more letters than
+    the lines that count (in English letters' worth, :func:`_weights`): then
+    they are read whole now.
     """
     if _REFERENCE:
         guesses = [_reference_guess(line.text, settings.seed) for line in doc.lines]
     else:
         guesses = [_first_guess(line.text) for line in doc.lines]
     weight = _weights(doc.lines, guesses)
+    two = [index for index, line in enumerate(doc.lines) if guesses[index] is None and _is_long(line)]
+    if sum(letter_count(doc.lines[index].text) for index in two) > sum(weight.values()):
+        for index in two:  # most of the text: the document cannot be told without them
+            guesses[index] = _whole_guess(doc.lines[index].text, settings.seed)
+        weight = _weights(doc.lines, guesses)
     main = settings.main_lang or _main_language(weight)
     doc.lang = main
-    doc_langs = _document_languages(weight, main)
-    for line, maybe in zip(doc.lines, guesses, strict=True):
-        if maybe is None:
-            _settle_short(line, doc_langs, settings.seed)
+    doc.langs = _document_languages(weight, main)
+    for line, guess in zip(doc.lines, guesses, strict=True):
+        line.lang, line.lang_score = guess[0] if guess else (None, 0.0)
+
+
+def settle_languages(doc: Document, settings: Settings) -> None:
+    """Set every line's final ``lang``/``lang_score``, after :func:`guess_languages`.
+
+    A line left open is read whole when it is long (its words told two
+    languages and it was not cut), and settled among the document's languages
+    when short (:func:`_settle_short`); every other line keeps or revises its
+    guess (:func:`_settle`). A line whose guess was no language (too few
+    letters, or no n-gram langdetect knows) ends with none either way.
+    """
+    for line in doc.lines:
+        if line.lang is not None:
+            _settle(line, ((line.lang, line.lang_score),), doc.langs, settings.seed)
+        elif _is_long(line):
+            _settle(line, _whole_guess(line.text, settings.seed), doc.langs, settings.seed)
         else:
-            _settle(line, maybe, doc_langs, settings.seed)
+            _settle_short(line, doc.langs, settings.seed)
 
 
 @per_line_cache
 def _first_guess(text: str) -> Guess | None:
-    """A line's guess on its own; ``None`` leaves it to :func:`_settle_short`.
+    """A line's guess on its own; ``None`` leaves it open.
 
     Cached (:func:`per_line_cache`): a site's bylines, taglines and share rows
     come back in article after article. Nothing is sampled, so no seed.
 
     A line under :data:`TRUSTED_LETTERS` letters gets only what its script
-    settles, as in the reference (:func:`_reference_guess`). A longer one:
-    :func:`cheap_guess`; then a line of English words around Vietnamese
-    names (:func:`_english_among_names`) is English; then a plain ASCII line
-    of English common words (:func:`_plainly_english`); then langdetect among
-    the languages of its script, read off its profiles (:func:`read_profiles`).
+    settles, as in the reference (:func:`_reference_guess`); so does a line whose
+    words tell two languages (:func:`two_languages`). Another:
+    :func:`_long_line_guess`.
     """
     letters = letter_count(text)
-    if letters < TRUSTED_LETTERS:
-        return _script_guess(text, letters)
-    guess = cheap_guess(text, letters)
+    guess = _script_guess(text, letters)
+    if guess is not None or letters < TRUSTED_LETTERS or two_languages(text, letters):
+        return guess
+    return _long_line_guess(text, letters)
+
+
+def _long_line_guess(text: str, letters: int) -> Guess:
+    """The guess of a long line that no script settles.
+
+    The line's letters and common words (:func:`_words_guess`); then a line of
+    English words around Vietnamese names (:func:`english_among_names`) is
+    English; then a plain ASCII line of English common words
+    (:func:`_plainly_english`); then langdetect among the languages of its
+    script, read off its profiles (:func:`read_profiles`).
+    """
+    guess = _words_guess(text, letters)
     if guess is None and english_among_names(text, letters):
         guess = (("en", CERTAIN),)
     if guess is None and _plainly_english(text, letters):
@@ -126,22 +166,38 @@ def _first_guess(text: str) -> Guess | None:
     return guess
 
 
+def _is_long(line: Line) -> bool:
+    """Whether ``line`` is long enough for langdetect to be trusted on it: left open by its
+    first guess, such a line's words told two languages."""
+    return letter_count(line.text) >= TRUSTED_LETTERS
+
+
+def _whole_guess(text: str, seed: int) -> Guess:
+    """The guess of a long line read whole, past the two-language test (in the reference: langdetect)."""
+    if _REFERENCE:
+        return langdetect_ranked(text, seed, None)
+    return _long_line_guess(text, letter_count(text))
+
+
 def _reference_guess(text: str, seed: int) -> Guess | None:
     """The reference first guess: seeded langdetect on every line of 20 letters or more.
 
     What is policy rather than shortcut is the same as :func:`_first_guess`:
-    a script only one language writes settles the line, and a shorter line
-    is left to :func:`_settle_short` (langdetect alone is never trusted on it).
+    a script only one language writes settles the line, and a shorter line,
+    or one whose words tell two languages, is left open (langdetect alone is
+    never trusted on the first; the second is evidence of neither language
+    until it is cut).
     """
     letters = letter_count(text)
-    if letters < TRUSTED_LETTERS:
-        return _script_guess(text, letters)
-    script = _script_language(text, letters)
-    return langdetect_ranked(text, seed, None) if script is None else ((script, CERTAIN),)
+    guess = _script_guess(text, letters)
+    if guess is not None or letters < TRUSTED_LETTERS or two_languages(text, letters):
+        return guess
+    return langdetect_ranked(text, seed, None)
 
 
 def _script_guess(text: str, letters: int) -> Guess | None:
-    """A short line's guess: none under :data:`MIN_LETTERS` letters, its script's language, or ``None``."""
+    """What the line's script settles: no language under :data:`MIN_LETTERS` letters, the
+    language of a script only one writes, or ``None``."""
     if letters < MIN_LETTERS:
         return ()
     script = _script_language(text, letters)
@@ -154,7 +210,8 @@ _REFERENCE = False
 
 @contextmanager
 def _reference_mode() -> Iterator[None]:
-    """Within it, :func:`detect_languages` runs as the reference of its shortcuts (benchmark and tests only).
+    """Within it, :func:`guess_languages` and :func:`settle_languages` run as the reference
+    of their shortcuts (benchmark and tests only).
 
     Every line of 20 letters or more gets seeded langdetect over all its
     languages as its first guess (:func:`_reference_guess`: no Vietnamese,
@@ -201,14 +258,15 @@ def cheap_guess(text: str, letters: int) -> Guess | None:
     """What the line's letters settle without langdetect; ``None`` when they do not.
 
     No language under :data:`MIN_LETTERS` letters; a script or alphabet that
-    settles it; Vietnamese letters in a clear share of the words; common words
-    that leave no doubt (:func:`common_words_language`).
+    settles it (:func:`_script_guess`); then its words (:func:`_words_guess`).
     """
-    if letters < MIN_LETTERS:
-        return ()
-    script = _script_language(text, letters)
-    if script is not None:
-        return ((script, CERTAIN),)
+    guess = _script_guess(text, letters)
+    return _words_guess(text, letters) if guess is None else guess
+
+
+def _words_guess(text: str, letters: int) -> Guess | None:
+    """Vietnamese letters in a clear share of the words; common words that leave no doubt
+    (:func:`common_words_language`); else ``None``."""
     if VI_LETTER.search(text) and _vietnamese_share(text) >= 0.3 and len(_ENGLISH_WORD.findall(text)) < 2:
         return (("vi", CERTAIN),)
     common = common_words_language(text, letters)

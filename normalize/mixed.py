@@ -25,12 +25,20 @@ from normalize._score import pair_score
 from normalize._scripts import (
     ACCENTED,
     BEYOND_LATIN,
-    CJK,
     LATIN_LETTER,
     VI_LETTER,
     lower_words,
     script_language,
     script_of_language,
+)
+from normalize._telling import (
+    FUNCTION_WORD_SET,
+    NOT_ENGLISH,
+    NOT_MAIN,
+    PUNCTUATION,
+    TOKEN,
+    WORD_LANGS,
+    word_languages,
 )
 from normalize.document import Document, Line
 from normalize.settings import Settings
@@ -50,33 +58,7 @@ MIN_SIDE_LETTERS = 8
 #: ... and each language at least this many words of its own.
 MIN_WORDS = 2
 
-_FUNCTION_WORDS = {
-    "en": "the and of to is was are were with that this for from have has had their they which who will "
-    "would said his her its been but not after when what there about into than you your we our she he "
-    "it be can could should do does did how why where more one some other just like very because also "
-    "only even most many much now then out up them these those been being my me him us any all if or "
-    "really that's it's i'm i'll don't can't yeah okay well too here right yes please thanks sorry",
-    "fr": "le les des est une dans pour qui avec sur pas aux ont été sont cette leur elle nous vous mais "
-    "très aussi comme plus tout ils elles était sa ses mon ma mes ton cet y en ne du au un de la je "
-    "j'ai j’ai c'est c’est il à que",
-    "es": "el los las del una por para con está son fue pero como más sus muy también hay cuando desde "
-    "entre hasta sobre ellos ella yo usted estaba eso esta este estos ya sin porque donde qué un de la "
-    "que en no lo se me te mi tu al es y",
-    "de": "der die das und ist nicht mit ein eine einen den dem auf für sich von zu im sind wurde auch du "
-    "wir ich nach bei aus oder ihre ihr sie er es wie wenn dass noch nur schon sehr wird werden war "
-    "waren haben hat kann können mehr viele diese dieser",
-    "it": "il della che di per sono gli una con non è anche come più dei delle questo questa un la",
-    "pt": "os não uma com para são foi mais também pelo pela das dos você",
-    "nl": "het een van en is zijn niet met voor op ook maar bij",
-    "vi": "và là có các cho trong không khi này với sau thì như cũng rằng những người con ba em anh ta",
-}
-_WORD_LANGS: dict[str, frozenset[str]] = {}
-for _lang, _words in _FUNCTION_WORDS.items():
-    for _word in _words.split():
-        _WORD_LANGS[_word] = _WORD_LANGS.get(_word, frozenset()) | {_lang}
-_FUNCTION_WORD_SET = frozenset(_WORD_LANGS)
 
-_TOKEN = re.compile(f"[{CJK}]|[^\\s{CJK}]+")  # a CJK character is a word
 _NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f](?<=[^\W\d_])")  # class first: searches fast
 _SENTENCE_BREAK = re.compile(r"[.!?…。！？][\"”»')]?(?=\s+\S)")
 _MAX_SENTENCE_CUTS = 6
@@ -115,7 +97,7 @@ def _may_be_mixed(text: str, main: str) -> bool:
     words = lower_words(text)
     tells_main, tells_other = _telling_words(main)
     # as in _split, a word said twice is one piece of evidence
-    known = _FUNCTION_WORD_SET.intersection(words)
+    known = FUNCTION_WORD_SET.intersection(words)
     mains, others = len(known & tells_main), len(known & tells_other)
     plain = ascii_only or _NON_ASCII_LETTER.search(text) is None
     if not plain:
@@ -132,8 +114,8 @@ def _may_be_mixed(text: str, main: str) -> bool:
 def _telling_words(main: str) -> tuple[frozenset[str], frozenset[str]]:
     """The function words of ``main``, and those of another language (some are both)."""
     return (
-        frozenset(word for word, langs in _WORD_LANGS.items() if main in langs),
-        frozenset(word for word, langs in _WORD_LANGS.items() if not langs <= {main}),
+        frozenset(word for word, langs in WORD_LANGS.items() if main in langs),
+        frozenset(word for word, langs in WORD_LANGS.items() if not langs <= {main}),
     )
 
 
@@ -151,7 +133,7 @@ def _count_accented(words: tuple[str, ...], main: str, mains: int, others: int) 
     for word in set(words):
         if (mains >= MIN_WORDS or not can_main) and (others >= MIN_WORDS or not can_other):
             break
-        if word.isascii() or word in _WORD_LANGS:
+        if word.isascii() or word in WORD_LANGS:
             continue
         if VI_LETTER.search(word):
             mains += main == "vi"
@@ -162,32 +144,11 @@ def _count_accented(words: tuple[str, ...], main: str, mains: int, others: int) 
     return mains, others
 
 
-@lru_cache(maxsize=1 << 15)
-def word_languages(token: str) -> frozenset[str] | None:
-    """The languages a single word may be in, by its own look; ``None`` when it does not say.
-
-    ``{"~"}`` stands for "any language but English": a Latin word with accents.
-    Cached: most words of a line have been met before.
-    """
-    if token.isascii():  # no script, Vietnamese letter or accent to tell
-        return _WORD_LANGS.get(token.strip(_PUNCTUATION).lower())
-    script_lang = script_language(token)
-    if script_lang is not None:
-        return _ONE[script_lang]
-    if VI_LETTER.search(token):
-        return _ONE["vi"]
-    word = token.strip(_PUNCTUATION).lower()
-    langs = _WORD_LANGS.get(word)
-    if langs is None and not word.isascii() and LATIN_LETTER.search(word):
-        return _NOT_ENGLISH  # English words have no accents: another Latin language
-    return langs
-
-
 def _label(langs: frozenset[str] | None, main: str, other: str) -> str | None:
     """``main``, ``other`` or ``None``: which of the two a word with ``langs`` belongs to."""
     if langs is None:
         return None
-    if langs is _NOT_ENGLISH:
+    if langs is NOT_ENGLISH:
         langs = frozenset({other}) if main == "en" else frozenset({main}) if other == "en" else langs
     in_main, in_other = main in langs, other in langs
     return main if in_main and not in_other else other if in_other and not in_main else None
@@ -197,13 +158,13 @@ def _other_language(word_langs: list[frozenset[str] | None], main: str) -> str |
     """The language besides ``main`` the words show most (``~`` when only accents show one)."""
     votes: dict[str, float] = {}
     for langs in filter(None, word_langs):
-        if main not in langs and langs is not _NOT_ENGLISH:
+        if main not in langs and langs is not NOT_ENGLISH:
             for lang in langs:
                 votes[lang] = votes.get(lang, 0.0) + 1 / len(langs)
     if votes:
         return min(votes, key=lambda lang: (-votes[lang], lang))
-    if main == "en" and _NOT_ENGLISH in word_langs:
-        return _NOT_MAIN
+    if main == "en" and NOT_ENGLISH in word_langs:
+        return NOT_MAIN
     return None
 
 
@@ -231,7 +192,7 @@ class _Cut(NamedTuple):
 
 def _find_cut(text: str, main: str, seed: int) -> _Cut | None:
     """The cut of a line holding a caption and its translation; ``None`` when it holds one language."""
-    tokens = _TOKEN.findall(text)
+    tokens = TOKEN.findall(text)
     word_langs = [word_languages(token) for token in tokens]
     other = _other_language(word_langs, main)
     if other is None:
@@ -251,7 +212,7 @@ def _find_cut(text: str, main: str, seed: int) -> _Cut | None:
             return _cut_at_sentence(text, main, seed)
         return None
     # accents alone say less than a function word or a script
-    weights = [_ACCENT_WEIGHT if word is _NOT_ENGLISH else 1.0 for word in word_langs]
+    weights = [_ACCENT_WEIGHT if word is NOT_ENGLISH else 1.0 for word in word_langs]
     other_first_costs, main_first_costs, whole = _cut_costs(langs, weights, main, other)
     fewest = min(min(other_first_costs), min(main_first_costs))
     if fewest >= whole:
@@ -267,7 +228,7 @@ def _find_cut(text: str, main: str, seed: int) -> _Cut | None:
 
 
 def _starts(text: str, tokens: list[str]) -> list[int]:
-    """Where each of ``tokens`` (``_TOKEN.findall(text)``, in order) starts in ``text``.
+    """Where each of ``tokens`` (``TOKEN.findall(text)``, in order) starts in ``text``.
 
     Only white space stands between two tokens, and a token holds none: each
     starts at its first occurrence after the end of the one before.
@@ -315,10 +276,10 @@ def _cut_at_sentence(text: str, main: str, seed: int) -> _Cut | None:
     cuts = [m.end() for m in _SENTENCE_BREAK.finditer(text)][:_MAX_SENTENCE_CUTS]
     best: _Cut | None = None
     for at in cuts:
-        left_lang = _side_language(text[:at].strip(), _NOT_MAIN, seed)
+        left_lang = _side_language(text[:at].strip(), NOT_MAIN, seed)
         if left_lang is None:
             continue
-        right_lang = _side_language(text[at:].strip(), _NOT_MAIN, seed)
+        right_lang = _side_language(text[at:].strip(), NOT_MAIN, seed)
         if right_lang is None or left_lang == right_lang or main not in (left_lang, right_lang):
             continue
         other_first = right_lang == main
@@ -327,13 +288,6 @@ def _cut_at_sentence(text: str, main: str, seed: int) -> _Cut | None:
         if cut is not None and (best is None or cut.score > best.score):
             best = cut
     return best
-
-
-_PUNCTUATION = ".,;:!?¡¿\"'“”‘’«»()[]…-–—"
-#: The other language of a line whose words show only that it is not English.
-_NOT_MAIN = "~"
-_NOT_ENGLISH = frozenset({_NOT_MAIN})
-_ONE = {lang: frozenset({lang}) for lang in ("ja", "ko", "zh", "ru", "ar", "th", "el", "he", "hi", "vi")}
 
 
 @lru_cache(maxsize=1 << 15)
@@ -352,7 +306,7 @@ def _distinct(tokens: list[str], langs: list[str | None], lang: str) -> int:
     """
     words: set[str] = set()
     for token in compress(tokens, map(eq, langs, repeat(lang))):
-        words.add(token.strip(_PUNCTUATION).lower())
+        words.add(token.strip(PUNCTUATION).lower())
         if len(words) >= MIN_WORDS:
             break
     return len(words)
@@ -413,7 +367,7 @@ def _side_language(text: str, hint: str, seed: int) -> str | None:
     own = _own_language(text, seed, langid.in_reference_mode())
     if own is not None:
         return own
-    return None if hint == _NOT_MAIN else hint
+    return None if hint == NOT_MAIN else hint
 
 
 @lru_cache(maxsize=1 << 12)
@@ -432,8 +386,8 @@ def _own_language(text: str, seed: int, reference: bool) -> str | None:
         return guess[0][0]
     told = Counter(
         next(iter(langs))
-        for token in _TOKEN.findall(text)
-        if (langs := word_languages(token)) is not None and len(langs) == 1 and langs is not _NOT_ENGLISH
+        for token in TOKEN.findall(text)
+        if (langs := word_languages(token)) is not None and len(langs) == 1 and langs is not NOT_ENGLISH
     ).most_common(2)
     if told and told[0][1] >= MIN_WORDS and (len(told) == 1 or told[0][1] >= 2 * told[1][1]):
         return told[0][0]

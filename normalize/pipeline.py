@@ -1,7 +1,8 @@
 """The whole normaliser, top to bottom.
 
     read (file, HTML, feed record, WARC record) -> repair text -> split into lines
-    -> detect each line's language (splitting lines that hold two)
+    -> detect each line's language: alone, then the document's languages;
+       cut the lines that hold two; settle the unclear ones
     -> give each line a role -> pair translations -> write
 
 Reading lives in ``readers.py`` and writing in ``writers.py``; this module turns
@@ -12,7 +13,7 @@ module, and only sets fields of the document's lines: no line is ever dropped.
 from __future__ import annotations
 
 from normalize.document import Document
-from normalize.langid import detect_languages
+from normalize.langid import guess_languages, settle_languages
 from normalize.lines import split_lines
 from normalize.mixed import split_mixed_lines
 from normalize.pairing import pair_translations
@@ -39,8 +40,9 @@ def normalize(
     """
     doc = Document(id=id, source=source)
     doc.lines = split_lines(repair_text(text))
-    detect_languages(doc, settings)
+    guess_languages(doc, settings)
     split_mixed_lines(doc, settings)
+    settle_languages(doc, settings)
     assign_roles(doc, settings)
     pair_translations(doc, settings)
     return doc

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from normalize import _langdetect, langid
+from normalize import _langdetect, langid, normalize
+from normalize._telling import two_languages
 from normalize.document import Document, Line
 from normalize.settings import Settings
 from tests.conftest import FIXTURES
@@ -24,7 +25,8 @@ ENGLISH = (
 
 def _document(*texts: str) -> Document:
     doc = Document(id="t", lines=[Line(number=n, text=t) for n, t in enumerate(texts, start=1)])
-    langid.detect_languages(doc, SETTINGS)
+    langid.guess_languages(doc, SETTINGS)
+    langid.settle_languages(doc, SETTINGS)
     return doc
 
 
@@ -226,3 +228,51 @@ def test_the_fast_mode_gives_the_reference_s_languages_on_the_built_articles() -
                 same += ours.lang == theirs.lang
     assert lines >= 500
     assert same / lines >= 0.99
+
+
+#: A Vietnamese caption joined to its English translation on one line.
+JOINED = (
+    "Các cửa hàng đã đóng cửa sớm và người dân ở trong nhà. "
+    "The shops were closed early and the people stayed inside their homes."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "two"),
+    [
+        (JOINED, True),
+        ("本周，美国食品药品监督管理局批准了疫苗。 This week the agency approved the vaccine.", True),
+        (ENGLISH, False),
+        ("The chef Nguyễn Văn An of Hà Nội said that the dish is made with rice and pork.", False),
+        ("Esta semana, la agencia de los Estados Unidos también permitió el uso de la vacuna.", False),
+    ],
+)
+def test_two_languages_is_told_by_function_words_or_scripts_not_by_names(text: str, two: bool) -> None:
+    assert two_languages(text, langid.letter_count(text)) is two
+
+
+def test_a_two_language_line_is_evidence_of_neither_language() -> None:
+    monday, friday = ENGLISH.replace("Tuesday", "Monday"), ENGLISH.replace("Tuesday", "Friday")
+    texts = [ENGLISH, JOINED, monday, friday]
+    doc = Document(id="t", lines=[Line(number=n, text=t) for n, t in enumerate(texts, start=1)])
+    langid.guess_languages(doc, SETTINGS)
+    assert doc.lines[1].lang is None  # left open until it is cut
+    assert doc.lang == "en" and doc.langs == ("en",)  # read whole, it would have made Vietnamese one
+    langid.settle_languages(doc, SETTINGS)
+    assert doc.lines[1].lang in {"en", "vi"}  # not cut: read whole
+
+
+def test_two_language_lines_holding_most_of_the_text_are_read_for_the_document() -> None:
+    doc = _document("Short title line here", JOINED, JOINED.replace("early", "late"))
+    assert doc.lang is not None
+    assert doc.lines[1].lang == doc.lines[2].lang == doc.lang
+
+
+def test_a_two_language_line_is_cut_and_paired_in_an_english_article() -> None:
+    monday = ENGLISH.replace("Tuesday", "Monday")
+    doc = normalize("\n\n".join(["Council news", ENGLISH, JOINED, monday]), id="t")
+    assert doc.lang == "en"
+    assert [(pair.src_lang, pair.src) for pair in doc.pairs] == [
+        ("vi", "Các cửa hàng đã đóng cửa sớm và người dân ở trong nhà.")
+    ]
+    assert "The shops were closed early" in doc.text

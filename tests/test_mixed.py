@@ -88,5 +88,5 @@ def test_a_line_is_not_cut_where_no_cut_beats_leaving_it_whole(text: str, main: 
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=" \t\n\u3000ab.\u4e2d\u6587\u3001", max_size=40))
 def test_token_starts_are_where_the_pattern_finds_them(text: str) -> None:
-    tokens = mixed._TOKEN.findall(text)
-    assert mixed._starts(text, tokens) == [match.start() for match in mixed._TOKEN.finditer(text)]
+    tokens = mixed.TOKEN.findall(text)
+    assert mixed._starts(text, tokens) == [match.start() for match in mixed.TOKEN.finditer(text)]
