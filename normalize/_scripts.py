@@ -14,6 +14,9 @@ from normalize._cache import CACHE_SIZE
 #: Letters only Vietnamese uses among the Latin-script languages (ơ ư đ and the
 #: vowels with a dot below or a hook above).
 VI_LETTER = re.compile("[\u01a0\u01a1\u01af\u01b0\u0110\u0111\u1ea0-\u1ef9]")
+#: A word (run of letters) with such a letter, matched from its first one to its end:
+#: one match per word, so its matches count the words that hold one.
+VI_WORD = re.compile(VI_LETTER.pattern + r"[^\W\d_]*")
 
 #: Each script, by the language that stands for it (kana before Han: Japanese
 #: text holds both). Cyrillic, Arabic and Devanagari stand for several

@@ -10,6 +10,7 @@ out of the document's evidence until it is cut (:func:`two_languages`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from normalize._scripts import BEYOND_LATIN, CJK, LATIN_LETTER, VI_LETTER, lower_words, script_language
@@ -76,6 +77,9 @@ def word_languages(token: str) -> frozenset[str] | None:
 TWO_LANGUAGE_WORDS = 2
 #: ... or when it holds this many letters in each of two scripts.
 TWO_SCRIPT_LETTERS = 8
+#: The function words of one language only, and that language.
+_SOLE_LANGUAGE = {word: next(iter(langs)) for word, langs in WORD_LANGS.items() if len(langs) == 1}
+_SOLE_WORDS = frozenset(_SOLE_LANGUAGE)
 
 
 def two_languages(text: str, letters: int) -> bool:
@@ -89,10 +93,8 @@ def two_languages(text: str, letters: int) -> bool:
     if not text.isascii() and BEYOND_LATIN.search(text):
         latin = len(LATIN_LETTER.findall(text))
         return min(latin, letters - latin) >= TWO_SCRIPT_LETTERS
-    told: dict[str, int] = {}
-    for word in FUNCTION_WORD_SET.intersection(lower_words(text)):
-        langs = WORD_LANGS[word]
-        if len(langs) == 1:
-            (lang,) = langs
-            told[lang] = told.get(lang, 0) + 1
-    return sum(count >= TWO_LANGUAGE_WORDS for count in told.values()) >= 2
+    known = _SOLE_WORDS.intersection(lower_words(text))
+    if len(known) < 2 * TWO_LANGUAGE_WORDS:
+        return False
+    counts = Counter(map(_SOLE_LANGUAGE.__getitem__, known))
+    return sum(count >= TWO_LANGUAGE_WORDS for count in counts.values()) >= 2

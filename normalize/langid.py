@@ -51,6 +51,7 @@ from normalize._scripts import (
     SCRIPT_DECIDES,
     SCRIPTS,
     VI_LETTER,
+    VI_WORD,
 )
 from normalize._scripts import letter_count as letter_count
 from normalize._telling import two_languages
@@ -305,10 +306,8 @@ def _script_language(text: str, letters: int) -> str | None:
 
 def _vietnamese_share(text: str) -> float:
     """Share of the words that hold a letter only Vietnamese uses."""
-    words = LETTER_RUN.findall(text)
-    if not words:
-        return 0.0
-    return sum(1 for word in words if VI_LETTER.search(word)) / len(words)
+    words = len(LETTER_RUN.findall(text))
+    return len(VI_WORD.findall(text)) / words if words else 0.0
 
 
 def _trusted(guess: Guess, letters: int) -> bool:

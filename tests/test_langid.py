@@ -6,8 +6,11 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from normalize import _langdetect, langid, normalize
+from normalize._scripts import LETTER_RUN, VI_LETTER, VI_WORD
 from normalize._telling import two_languages
 from normalize.document import Document, Line
 from normalize.settings import Settings
@@ -276,3 +279,9 @@ def test_a_two_language_line_is_cut_and_paired_in_an_english_article() -> None:
         ("vi", "Các cửa hàng đã đóng cửa sớm và người dân ở trong nhà.")
     ]
     assert "The shops were closed early" in doc.text
+
+
+@given(st.text(alphabet="aZ đơưạỹ1_ -.'\u00e9\u4e2d", max_size=40))
+def test_vi_word_matches_count_the_words_that_hold_a_vietnamese_letter(text: str) -> None:
+    words = LETTER_RUN.findall(text)
+    assert len(VI_WORD.findall(text)) == sum(1 for word in words if VI_LETTER.search(word))
