@@ -9,13 +9,15 @@ langdetect's n-gram buffer starts afresh at every space) and
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from collections import Counter
 from functools import lru_cache
 from operator import mul
 
 from langdetect.detector import Detector
-from langdetect.detector_factory import DetectorFactory, init_factory
+from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory, init_factory
 from langdetect.language import Language
 from langdetect.utils.ngram import NGram
 
@@ -35,6 +37,7 @@ CODES = {"zh-cn": "zh", "zh-tw": "zh"}
 
 @lru_cache(maxsize=1)
 def _factory() -> DetectorFactory:
+    """langdetect's own detector factory: loaded only to sample (:func:`langdetect_ranked`)."""
     init_factory()
     from langdetect import detector_factory
 
@@ -42,11 +45,39 @@ def _factory() -> DetectorFactory:
     return factory
 
 
+@lru_cache(maxsize=1)
+def profile_table() -> tuple[tuple[str, ...], dict[str, tuple[float, ...]]]:
+    """langdetect's languages, and each n-gram's probability in each of them, in their order.
+
+    What ``DetectorFactory.load_profile`` builds from langdetect's profile files:
+    the same files in the same order, the same arithmetic. Its rows are lists;
+    these are tuples, which the garbage collector stops scanning once it has
+    seen they hold only floats (it would otherwise go over the ~88,000 rows at
+    every full collection), and nothing here loads langdetect's own factory.
+    """
+    names = os.listdir(PROFILES_DIRECTORY)  # the factory's order; its rows are this long
+    langs: list[str] = []
+    rows: dict[str, list[float]] = {}
+    for name in names:
+        path = os.path.join(PROFILES_DIRECTORY, name)
+        if name.startswith(".") or not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8") as file:
+            profile = json.load(file)
+        index = len(langs)
+        langs.append(profile["name"])
+        for gram, count in profile["freq"].items():
+            row = rows.setdefault(gram, [0.0] * len(names))
+            if 1 <= len(gram) <= 3:
+                row[index] = 1.0 * count / profile["n_words"][len(gram) - 1]
+    return tuple(langs), {gram: tuple(row) for gram, row in rows.items()}
+
+
 @lru_cache(maxsize=64)
 def candidate_columns(only: tuple[str, ...] | None) -> tuple[tuple[int, ...], tuple[str, ...]]:
-    """The profile columns of the languages of ``only`` (all for ``None``), and their codes
-    (``zh-cn`` read as ``zh``)."""
-    langs = _factory().get_lang_list()
+    """The profile columns (:func:`profile_table`) of the languages of ``only`` (all for
+    ``None``), and their codes (``zh-cn`` read as ``zh``)."""
+    langs = profile_table()[0]
     keep = [index for index, code in enumerate(langs) if only is None or CODES.get(code, code) in only]
     return tuple(keep), tuple(CODES.get(langs[index], langs[index]) for index in keep)
 
@@ -84,7 +115,7 @@ def _cleaned(text: str) -> str:
 @lru_cache(maxsize=1 << 15)
 def _word_grams(word: str, spaced: bool) -> tuple[str, ...]:
     """The n-grams langdetect takes from one normalised word (and the space after it, when ``spaced``)."""
-    table = _factory().word_lang_prob_map
+    table = profile_table()[1]
     grams, capital, found = " ", False, []
     for char in word + " " * spaced:
         last = grams[-1]
@@ -121,8 +152,7 @@ def langdetect_ranked(text: str, seed: int, only: tuple[str, ...] | None, shortc
     sampling (:data:`ALONE`), the same as sampling would give.
     """
     factory = _factory()
-    langs = factory.get_lang_list()
-    known = [langs[column] for column in candidate_columns(only)[0]]
+    known = [code for code in factory.get_lang_list() if only is None or CODES.get(code, code) in only]
     ngrams = features(text)
     if not known or not ngrams:
         return ()  # langdetect: "No features in text."

@@ -8,6 +8,6 @@ with ``spawn``), shared copy-on-write.
 from __future__ import annotations
 
 from normalize import pipeline  # noqa: F401  (imported for its side effect: every module of the pipeline)
-from normalize._langdetect import _factory
+from normalize._langdetect import profile_table
 
-_factory()
+profile_table()

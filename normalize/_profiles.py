@@ -23,7 +23,7 @@ from operator import itemgetter, mul, sub
 
 from langdetect.detector import Detector
 
-from normalize._langdetect import ALONE, Guess, _factory, _word_grams, _words, candidate_columns
+from normalize._langdetect import ALONE, Guess, _word_grams, _words, candidate_columns, profile_table
 
 #: The random walk of the leader's lead must reach langdetect's threshold
 #: (``log(0.99999 / 0.00001)``, about 11.5) before its opposite with odds of at
@@ -67,7 +67,7 @@ def _word_lead(word: str, spaced: bool, leader: int, rival: int) -> tuple[float,
 @lru_cache(maxsize=1 << 15)
 def _log_row(gram: str) -> tuple[float, ...]:
     """``log(smoothing + P(gram | language))`` for every language langdetect knows, in its order."""
-    return tuple(map(math.log, map(_SMOOTHING.__add__, _factory().word_lang_prob_map[gram])))
+    return tuple(map(math.log, map(_SMOOTHING.__add__, profile_table()[1][gram])))
 
 
 def read_profiles(text: str, only: tuple[str, ...] | None) -> Guess:

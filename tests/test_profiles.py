@@ -95,3 +95,12 @@ def test_a_close_call_is_langdetect_s_average_over_its_trials(only: tuple[str, .
     assert sampled_unsure >= 0.8 * close  # langdetect's seven trials do not all end at one language either
     assert same_top >= 0.75 * close  # and they lean the same way
     assert gap / close <= 0.2  # by about as much
+
+
+def test_the_profile_table_is_langdetect_s_own() -> None:
+    langs, table = _langdetect.profile_table()
+    factory = _langdetect._factory()
+    assert langs == tuple(factory.get_lang_list())
+    assert table.keys() == factory.word_lang_prob_map.keys()
+    assert all(table[gram] == tuple(row) for gram, row in factory.word_lang_prob_map.items())
+    assert all(type(row) is tuple for row in table.values())  # no list for the collector to scan
