@@ -107,7 +107,7 @@ def _cleaned(text: str) -> str:
     if text.isascii():  # no Vietnamese tone mark to compose, no other script
         return text[:MAX_TEXT]
     text = NGram.normalize_vi(text)[:MAX_TEXT]
-    if len(_LATIN.findall(text)) * 2 < len(_NON_LATIN.findall(text)):
+    if _NON_LATIN.search(text) and len(_LATIN.findall(text)) * 2 < len(_NON_LATIN.findall(text)):
         text = _LATIN.sub("", text)
     return text
 

@@ -283,6 +283,8 @@ def names_of(text: str) -> frozenset[str]:
 @lru_cache(maxsize=CACHE_SIZE)
 def stems_of(text: str) -> frozenset[str]:
     """First four letters of the words of five letters or more, without accents, in Latin letters."""
+    if text.isascii():  # lower-casing keeps every letter a letter, in its place
+        return frozenset(word[:4] for word in _LONG_WORD.findall(text.lower()))
     stems = set()
     for word in _LONG_WORD.findall(text):
         if word.isascii():  # nothing to transliterate or take apart

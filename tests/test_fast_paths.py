@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from normalize import _image_ids, _scripts, dates, patterns, roles
+from normalize import _image_ids, _score, _scripts, dates, patterns, roles
 from normalize._cache import CACHED_LINE_MAX, per_line_cache
 from normalize._vocabulary import (
     CREDIT_LABELS,
@@ -250,3 +250,12 @@ def test_letters_and_lower_words_as_their_plain_patterns_find_them() -> None:
         assert _scripts.letter_count.__wrapped__(line) == len(re.findall(r"[^\W\d_]", line)), line
         expected = tuple(_scripts._LOWER_WORD.findall(line.lower()))
         assert _scripts.lower_words.__wrapped__(line) == expected, line
+
+
+def test_stems_of_an_ascii_line_are_its_words_stems() -> None:
+    """An ASCII line's stems come from its lower-cased text in one pass: the same as word by word."""
+    ascii_lines = [line for line in LINES if line.isascii()]
+    assert len(ascii_lines) > 100
+    for line in ascii_lines:
+        expected = frozenset(word.lower()[:4] for word in re.findall(r"[^\W\d_]{5,}", line))
+        assert _score.stems_of.__wrapped__(line) == expected, line
