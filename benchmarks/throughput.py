@@ -1,10 +1,11 @@
 """Throughput of ``normalize`` against the afternoon version and ftfy alone.
 
-    python benchmarks/throughput.py CORPUS_DIR [--limit N] [--seed S]
+    python benchmarks/throughput.py CORPUS_DIR [--limit N] [--seed S] [--repeat R]
 
 Three runs over the same ``*.txt`` files of ``CORPUS_DIR``, each in a fresh
 process (no cache carries over from one to the next), each timing its own
-reading of the files:
+reading of the files (with ``--repeat R``, each run R times, taken in turn,
+and its median time used: a shared machine's timings spread by 10 % and more):
 
 - ours: :func:`normalize.normalize` on every file, writing its JSON line
   (read, repair, lines, language, roles, pairing, write);
@@ -37,6 +38,7 @@ import argparse
 import multiprocessing as mp
 import re
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -198,11 +200,17 @@ def same_as_reference(ours: Decisions, reference: Decisions) -> tuple[int, float
     return lines, same / max(lines, 1)
 
 
+def _median(results: list[Result]) -> tuple[float, int]:
+    """The median time of some runs of one job, and the largest peak memory among them."""
+    return statistics.median(seconds for seconds, _, _ in results), max(kb for _, kb, _ in results)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path, help="folder of .txt articles")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N files")
     parser.add_argument("--seed", type=int, default=0, help="langdetect seed (both sides)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each, in turn; the median counts")
     args = parser.parse_args(argv)
     paths = sorted(args.corpus.glob("*.txt"))
     if args.limit:
@@ -211,9 +219,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no .txt files in {args.corpus}", file=sys.stderr)
         return 2
     size = sum(path.stat().st_size for path in paths)
-    ours_s, ours_kb, decisions = _in_fresh_process(run_ours, paths, args.seed)
-    after_s, after_kb, _ = _in_fresh_process(run_afternoon, paths, args.seed)
-    ftfy_s, ftfy_kb, _ = _in_fresh_process(run_ftfy, paths, args.seed)
+    timed: dict[str, list[Result]] = {"ours": [], "afternoon": [], "ftfy": []}
+    for _ in range(max(1, args.repeat)):
+        for name, job in (("ours", run_ours), ("afternoon", run_afternoon), ("ftfy", run_ftfy)):
+            timed[name].append(_in_fresh_process(job, paths, args.seed))
+    decisions = timed["ours"][0][2]  # the same in every run
+    ours_s, ours_kb = _median(timed["ours"])
+    after_s, after_kb = _median(timed["afternoon"])
+    ftfy_s, ftfy_kb = _median(timed["ftfy"])
     _, _, reference = _in_fresh_process(run_reference, paths, args.seed)
     ref_lines, ref_same = same_as_reference(decisions, reference)
     agree = agreement(decisions, args.seed)
@@ -224,7 +237,10 @@ def main(argv: list[str] | None = None) -> int:
     runs = (("ours", ours_s, ours_kb), ("afternoon", after_s, after_kb), ("ftfy", ftfy_s, ftfy_kb))
     for name, seconds, kb in runs:
         per_line = 1000 * seconds / n_lines
-        print(f"{name:<10} {seconds:8.2f} {mb / seconds:8.2f} {per_line:8.3f} {kb / 1024:12.1f}")
+        spread = "" if args.repeat <= 1 else "   runs: " + ", ".join(f"{run[0]:.2f}" for run in timed[name])
+        print(f"{name:<10} {seconds:8.2f} {mb / seconds:8.2f} {per_line:8.3f} {kb / 1024:12.1f}{spread}")
+    if args.repeat > 1:
+        print(f"(median of {args.repeat} runs each; peak RSS: the largest)")
     print(f"speed-up vs afternoon: {after_s / ours_s:.1f}x   (target >= 20x)")
     print(f"time vs ftfy alone:    {ours_s / ftfy_s:.2f}x   (target <= 2x)")
     print(
