@@ -39,16 +39,17 @@ _COMMON_WORDS = {
     " zij wordt werd nog naar uit dan wel deze dit heeft hebben over ik",
     "id": "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke ada oleh karena saya"
     " kami mereka adalah bisa atau sudah telah lebih seperti tersebut",
-    "ru": "и в не на что с по это как он она они к из за о от для был была были его её ее мы вы я но"
+    "ru": "и в не на что с по до это как он она они к из за о от для был была были его её ее мы вы я но"
     " так все уже или бы же только также если при который которые году может более этом чтобы"
     " когда ещё еще их нет было быть сказал",
     "uk": "і в не на що з по це як він вона вони до із за від для був була були його її ми ви я але"
     " так все вже або б же тільки також якщо при який які році може більше та й цього щоб коли"
     " ще їх немає було бути сказав",
-    "bg": "и в не на че с по това като той тя те към от за е са да се ще ли но така всички вече или"
+    "bg": "и в не на че с по до това като той тя те към от за е са да се ще ли но така всички вече или"
     " само също ако при който които година може повече във със беше бяха след има няма",
 }
 _CYRILLIC_COMMON = ("ru", "uk", "bg")
+_LANG_WORDS = {lang: frozenset(words.split()) for lang, words in _COMMON_WORDS.items()}
 _WORD_LANGS: dict[str, tuple[str, ...]] = {}
 for _lang, _words in _COMMON_WORDS.items():
     for _word in _words.split():
@@ -143,3 +144,11 @@ def english_and_other_words(text: str) -> tuple[int, int]:
     langs = [_WORD_LANGS.get(word, ()) for word in lower_words(text)]
     english = sum(1 for found in langs if found == ("en",))
     return english, sum(1 for found in langs if found and "en" not in found)
+
+
+def holds_common_word(text: str, lang: str) -> bool | None:
+    """Whether the line holds one of ``lang``'s common words; ``None`` when ``lang`` has no list here."""
+    words = _LANG_WORDS.get(lang)
+    if words is None:
+        return None
+    return not words.isdisjoint(lower_words(text))

@@ -35,7 +35,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from normalize._cache import per_line_cache
-from normalize._common_words import COMMON_MIN_LETTERS, english_among_names, english_and_other_words
+from normalize._common_words import (
+    COMMON_MIN_LETTERS,
+    english_among_names,
+    english_and_other_words,
+    holds_common_word,
+)
 from normalize._common_words import common_words_language as common_words_language
 from normalize._langdetect import Guess as Guess
 from normalize._langdetect import langdetect_ranked as langdetect_ranked
@@ -320,10 +325,25 @@ def _weights(lines: Sequence[Line], guesses: Sequence[Guess | None]) -> dict[str
     weight: dict[str, float] = {}
     for line, guess in zip(lines, guesses, strict=True):
         letters = letter_count(line.text)
-        if guess and _trusted(guess, letters):
+        if guess and _trusted(guess, letters) and _evidence_of_its_language(line.text, guess, letters):
             lang = guess[0][0]
             weight[lang] = weight.get(lang, 0.0) + letters / CHARS_PER_ENGLISH_CHAR.get(lang, 1.0)
     return weight
+
+
+def _evidence_of_its_language(text: str, guess: Guess, letters: int) -> bool:
+    """Whether a trusted line's language counts for the document's languages.
+
+    A line settled by its script or its words counts, and so does a long one.
+    A shorter one that langdetect alone read counts when it holds a common word
+    of that language (where :mod:`normalize._common_words` lists them):
+    langdetect reads a few English words as French now and then ("Better
+    Android support"), and two such lines would make French a language of an
+    English page.
+    """
+    if guess[0][1] >= CERTAIN or letters >= COMMON_MIN_LETTERS:
+        return True
+    return holds_common_word(text, guess[0][0]) is True
 
 
 def _main_language(weight: dict[str, float]) -> str | None:

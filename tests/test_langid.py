@@ -285,3 +285,24 @@ def test_a_two_language_line_is_cut_and_paired_in_an_english_article() -> None:
 def test_vi_word_matches_count_the_words_that_hold_a_vietnamese_letter(text: str) -> None:
     words = LETTER_RUN.findall(text)
     assert len(VI_WORD.findall(text)) == sum(1 for word in words if VI_LETTER.search(word))
+
+
+def test_a_short_line_langdetect_alone_misreads_is_no_evidence_of_its_language() -> None:
+    line = "More “Questions” for your opponent"  # a real page's line: langdetect reads French
+    guess = langid._first_guess.__wrapped__(line)
+    assert guess is not None and guess[0][0] == "fr" and guess[0][1] >= langid.SURE
+    doc = _document(ENGLISH, line, ENGLISH.replace("Tuesday", "Monday"))
+    assert doc.langs == ("en",)  # no French common word in it: it does not make French one
+    assert doc.lines[1].lang == "en"
+
+
+def test_a_short_line_with_its_language_s_common_words_is_evidence_of_it() -> None:
+    doc = _document(ENGLISH, "Le président est arrivé à Paris", ENGLISH.replace("Tuesday", "Monday"))
+    assert doc.langs == ("en", "fr")
+    assert doc.lines[1].lang == "fr"
+
+
+def test_a_word_russian_shares_with_ukrainian_does_not_make_a_line_ukrainian() -> None:
+    line = "Голосование продлится до 8 октября до 18:00 по московскому времени."  # a real page's line
+    assert langid.common_words_language(line) != "uk"
+    assert langid.langdetect_ranked(line, 0, None)[0][0] == "ru"
