@@ -8,7 +8,9 @@ other's, langdetect says the same (checked on ~5,000 real lines).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 
 from normalize._scripts import BEYOND_LATIN, CYRILLIC, VI_LETTER, letter_count, lower_words
 
@@ -93,17 +95,12 @@ def _by_common_words(words: Sequence[str], counted: Sequence[str], cyrillic: boo
     """The language whose common words, among ``counted``, are a clear share of ``words`` and far ahead."""
     if len(words) < COMMON_MIN_WORDS:
         return None
-    hits: dict[str, int] = {}
+    found = list(filter(None, map(_WORD_LANGS.get, counted)))
     common = 0
-    for word in counted:
-        langs = _WORD_LANGS.get(word)
-        if langs is None:
-            continue
-        if cyrillic and len(langs) == len(_CYRILLIC_COMMON):
-            common += 1  # common to all three: counts for the share, tells none apart
-            continue
-        for lang in langs:
-            hits[lang] = hits.get(lang, 0) + 1
+    if cyrillic:  # a word common to all three counts for the share, but tells none apart
+        common = sum(1 for langs in found if len(langs) == len(_CYRILLIC_COMMON))
+        found = [langs for langs in found if len(langs) != len(_CYRILLIC_COMMON)]
+    hits = Counter(chain.from_iterable(found))  # each language's hits, in the order first met
     # most hits first; among equals, the first met (as Counter.most_common orders them)
     ranked = [*sorted(hits.items(), key=lambda hit: -hit[1])[:2], ("", 0), ("", 0)]
     (best, count), (_, second) = ranked[0], ranked[1]
