@@ -193,7 +193,7 @@ class _Cut(NamedTuple):
 def _find_cut(text: str, main: str, seed: int) -> _Cut | None:
     """The cut of a line holding a caption and its translation; ``None`` when it holds one language."""
     tokens = TOKEN.findall(text)
-    word_langs = [word_languages(token) for token in tokens]
+    word_langs = list(map(word_languages, tokens))
     other = _other_language(word_langs, main)
     if other is None:
         return None
