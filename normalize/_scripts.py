@@ -152,18 +152,21 @@ def lower_words(text: str) -> tuple[str, ...]:
 LETTER_RUN = re.compile(r"[^\W\d_]+")
 #: The ASCII characters that are not letters (``[^\W\d_]`` is ``[A-Za-z]`` in ASCII).
 _ASCII_NON_LETTERS = bytes(code for code in range(128) if not chr(code).isalpha())
-#: A character that is not a letter (what :data:`LETTER_RUN` leaves out).
-_NON_LETTER = re.compile(r"[\W\d_]")
+#: A character beyond ASCII that is not a letter (class first, letter test after: a search
+#: skips ASCII fast).
+_NON_ASCII_NON_LETTER = re.compile(r"[^\x00-\x7f](?<![^\W\d_])")
 
 
 @lru_cache(maxsize=CACHE_SIZE)
 def letter_count(text: str) -> int:
     """How many letters ``text`` holds (as ``[^\\W\\d_]`` counts them).
 
-    An ASCII line's letters are what is left once its other bytes are deleted
+    ASCII letters are what is left once the other ASCII bytes are deleted
     (``bytes.translate``, many times faster than finding the runs of letters);
-    another line's, its characters less those that are not letters (fewer to find).
+    the other characters count less those that are not letters (few to find).
     """
     if text.isascii():
         return len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
-    return len(text) - len(_NON_LETTER.findall(text))
+    ascii_part = text.encode("ascii", "ignore")
+    beyond_letters = len(text) - len(ascii_part) - len(_NON_ASCII_NON_LETTER.findall(text))
+    return len(ascii_part.translate(None, _ASCII_NON_LETTERS)) + beyond_letters

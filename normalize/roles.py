@@ -33,6 +33,8 @@ HEADING_MAX_WORDS = 14
 _SENTENCE_END = re.compile(r"[.!?…。！？:;,\"”»)]$")
 _NAME_LINE = re.compile(r"^(?:[A-ZÀ-ÝĐ][\w.'’-]*\s+){1,4}[A-ZÀ-ÝĐ][\w.'’-]*$")
 _PUNCTUATION = re.compile(r"[^\w\s]")
+#: The ASCII characters :data:`_PUNCTUATION` matches, for ``bytes.translate`` to delete.
+_ASCII_PUNCTUATION = bytes(code for code in range(128) if _PUNCTUATION.match(chr(code)))
 # "Site Name - slogan", "Site Name: slogan", "slogan | Site Name": a name of two to four
 # capitalised words (or one with +, a dot or inner capitals) beside a separator.
 _NAME_WORD = r"[A-ZÀ-ÝĐ][\w+.&'’]*"
@@ -58,6 +60,9 @@ def assign_roles(doc: Document, settings: Settings) -> None:
 @per_line_cache
 def line_key(text: str) -> str:
     """The form under which lines count as the same (case, spaces, punctuation)."""
+    if text.isascii():  # case folding is lower-casing; bytes.translate drops the punctuation, fast
+        kept = text.lower().encode("ascii").translate(None, _ASCII_PUNCTUATION)
+        return " ".join(kept.decode("ascii").split())
     return " ".join(_PUNCTUATION.sub("", text.casefold()).split())
 
 

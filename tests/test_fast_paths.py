@@ -259,3 +259,12 @@ def test_stems_of_an_ascii_line_are_its_words_stems() -> None:
     for line in ascii_lines:
         expected = frozenset(word.lower()[:4] for word in re.findall(r"[^\W\d_]{5,}", line))
         assert _score.stems_of.__wrapped__(line) == expected, line
+
+
+def test_line_key_of_an_ascii_line_is_the_pattern_s() -> None:
+    """An ASCII line's key drops its punctuation with ``bytes.translate``: the same as the pattern."""
+    every_ascii = "".join(map(chr, range(128)))
+    for line in [*LINES, every_ascii, "Hello,world -- A_b  c\x1fd", "Read more: «x»"]:
+        if line.isascii():
+            expected = " ".join(roles._PUNCTUATION.sub("", line.casefold()).split())
+            assert roles.line_key.__wrapped__(line) == expected, line
