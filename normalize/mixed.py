@@ -206,9 +206,12 @@ def _find_cut(text: str, main: str, seed: int) -> _Cut | None:
         langs = [None if word is None else _label(word, main, other) for word in word_langs]
     told_main, told_other = _distinct(tokens, langs, main), _distinct(tokens, langs, other)
     if min(told_main, told_other) < MIN_WORDS:
-        # Few telling words of one language: a name or a loanword, unless the other
-        # language shows well and a sentence end may part them (a caption, then its translation).
-        if other_script == "latin" and max(told_main, told_other) >= MIN_WORDS:
+        # Few telling words of one language: a name or a loanword, unless a sentence end
+        # may part them (a caption, then its translation): one language shows well, and
+        # the other at least once. A line with no word of one language is in the other,
+        # however langdetect reads its sentences ("¡No van a romper! ¿Chandler y Janice?").
+        shows = min(told_main, told_other) >= 1 and max(told_main, told_other) >= MIN_WORDS
+        if other_script == "latin" and shows:
             return _cut_at_sentence(text, main, seed)
         return None
     # accents alone say less than a function word or a script

@@ -90,3 +90,16 @@ def test_a_line_is_not_cut_where_no_cut_beats_leaving_it_whole(text: str, main: 
 def test_token_starts_are_where_the_pattern_finds_them(text: str) -> None:
     tokens = mixed.TOKEN.findall(text)
     assert mixed._starts(text, tokens) == [match.start() for match in mixed.TOKEN.finditer(text)]
+
+
+def test_a_line_with_no_word_of_the_main_language_is_not_cut_at_a_sentence_end() -> None:
+    # all Spanish: langdetect reads "¡No van a romper! ¿Chandler y Janice?" as English (the names)
+    line = "¡No van a romper! ¿Chandler y Janice? ¿De verdad? Es muy poco común. ¿Es caro?"
+    assert mixed._find_cut(line, "en", 0) is None
+    # one English word is enough where the other language shows well
+    joined = (
+        "Strafverfolgungsbehörden auf der ganzen Welt gaben die Operation am Dienstag bekannt. "
+        "Law enforcement agencies around the world announced the operation Tuesday."
+    )
+    cut = mixed._find_cut(joined, "en", 0)
+    assert cut is not None and cut.src_lang == "de" and joined[cut.at :].strip().startswith("Law")
