@@ -9,6 +9,7 @@ langdetect's n-gram buffer starts afresh at every space) and
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -54,8 +55,21 @@ def profile_table() -> tuple[tuple[str, ...], dict[str, tuple[float, ...]]]:
     these are tuples, which the garbage collector stops scanning once it has
     seen they hold only floats (it would otherwise go over the ~88,000 rows at
     every full collection), and nothing here loads langdetect's own factory.
+    The collector is paused while they are made (twice as fast).
     """
+    enabled = gc.isenabled()
+    gc.disable()  # while ~88,000 rows are made, the collector would scan them again and again
+    try:
+        return _load_profiles()
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_profiles() -> tuple[tuple[str, ...], dict[str, tuple[float, ...]]]:
+    """:func:`profile_table`'s work."""
     names = os.listdir(PROFILES_DIRECTORY)  # the factory's order; its rows are this long
+    size = len(names)
     langs: list[str] = []
     rows: dict[str, list[float]] = {}
     for name in names:
@@ -66,10 +80,13 @@ def profile_table() -> tuple[tuple[str, ...], dict[str, tuple[float, ...]]]:
             profile = json.load(file)
         index = len(langs)
         langs.append(profile["name"])
+        n_words = profile["n_words"]
         for gram, count in profile["freq"].items():
-            row = rows.setdefault(gram, [0.0] * len(names))
+            row = rows.get(gram)
+            if row is None:
+                row = rows[gram] = [0.0] * size
             if 1 <= len(gram) <= 3:
-                row[index] = 1.0 * count / profile["n_words"][len(gram) - 1]
+                row[index] = 1.0 * count / n_words[len(gram) - 1]
     return tuple(langs), {gram: tuple(row) for gram, row in rows.items()}
 
 
