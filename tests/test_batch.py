@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -145,3 +146,15 @@ def test_summary_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 def test_usage_errors(inputs: list[str], output: str, config: BatchConfig, message: str) -> None:
     with pytest.raises(BatchError, match=message.replace("-", r"\-")):
         run(inputs, output, config)
+
+
+def test_a_document_comes_back_from_a_worker_as_it_left() -> None:
+    from normalize import normalize
+
+    text = "A title\n\n19/10/2021\n\nThe body of the article, in one paragraph."
+    doc = normalize(text, id="x", source="a.txt")
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        back = pickle.loads(pickle.dumps(doc, protocol=protocol))
+        assert back == doc
+        assert [line.role for line in back.lines] == [line.role for line in doc.lines]
+        assert all(type(line.role) is type(doc.lines[0].role) for line in back.lines)
