@@ -289,7 +289,7 @@ def test_vi_word_matches_count_the_words_that_hold_a_vietnamese_letter(text: str
 
 def test_a_short_line_langdetect_alone_misreads_is_no_evidence_of_its_language() -> None:
     line = "More “Questions” for your opponent"  # a real page's line: langdetect reads French
-    guess = langid._first_guess.__wrapped__(line)
+    guess = langid._first_guess(line)
     assert guess is not None and guess[0][0] == "fr" and guess[0][1] >= langid.SURE
     doc = _document(ENGLISH, line, ENGLISH.replace("Tuesday", "Monday"))
     assert doc.langs == ("en",)  # no French common word in it: it does not make French one

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from normalize import mixed
 from normalize._common_words import _BEYOND_LATIN_CYRILLIC
 from normalize._scripts import BEYOND_LATIN
+from normalize._telling import TOKEN
 from normalize.lines import split_lines
 from normalize.repair import repair_text
 from tests.conftest import FIXTURES
@@ -88,8 +89,8 @@ def test_a_line_is_not_cut_where_no_cut_beats_leaving_it_whole(text: str, main: 
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=" \t\n\u3000ab.\u4e2d\u6587\u3001", max_size=40))
 def test_token_starts_are_where_the_pattern_finds_them(text: str) -> None:
-    tokens = mixed.TOKEN.findall(text)
-    assert mixed._starts(text, tokens) == [match.start() for match in mixed.TOKEN.finditer(text)]
+    tokens = TOKEN.findall(text)
+    assert mixed._starts(text, tokens) == [match.start() for match in TOKEN.finditer(text)]
 
 
 def test_a_line_with_no_word_of_the_main_language_is_not_cut_at_a_sentence_end() -> None:
