@@ -133,18 +133,21 @@ def _cleaned(text: str) -> str:
 def _word_grams(word: str, spaced: bool) -> tuple[str, ...]:
     """The n-grams langdetect takes from one normalised word (and the space after it, when ``spaced``)."""
     table = profile_table()[1]
-    grams, capital, found = " ", False, []
-    for char in word + " " * spaced:
-        last = grams[-1]
-        grams = (" " if last == " " else grams[1:] if len(grams) >= 3 else grams) + char
-        capital = (capital or last.isupper()) if char.isupper() else False
-        if capital:
-            continue
-        for size in (1, 2, 3):
-            if len(grams) < size:
-                break
-            gram = grams[-size:]
-            if gram != " " and gram in table:
+    padded = " " + word + " " * spaced  # the buffer starts afresh at the space before the word
+    found: list[str] = []
+    capital = False
+    for end in range(1, len(padded)):
+        char = padded[end]
+        if char.isupper():
+            capital = capital or padded[end - 1].isupper()
+            if capital:  # langdetect skips the n-grams ending in a capital after a capital
+                continue
+        else:
+            capital = False
+        if char != " " and char in table:
+            found.append(char)
+        for gram in (padded[end - 1 : end + 1], padded[end - 2 : end + 1] if end >= 2 else ""):
+            if gram in table:
                 found.append(gram)
     return tuple(found)
 
