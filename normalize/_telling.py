@@ -90,11 +90,20 @@ def two_languages(text: str, letters: int) -> bool:
     own each. Names do not count: an English line about ``Nguyễn Văn An`` of
     ``Hà Nội`` holds Vietnamese letters but no Vietnamese function word.
     """
-    if not text.isascii() and BEYOND_LATIN.search(text):
-        latin = len(LATIN_LETTER.findall(text))
-        return min(latin, letters - latin) >= TWO_SCRIPT_LETTERS
+    scripts = two_scripts(text, letters)
+    if scripts is not None:
+        return scripts
     known = _SOLE_WORDS.intersection(lower_words(text))
     if len(known) < 2 * TWO_LANGUAGE_WORDS:
         return False
     counts = Counter(map(_SOLE_LANGUAGE.__getitem__, known))
     return sum(count >= TWO_LANGUAGE_WORDS for count in counts.values()) >= 2
+
+
+def two_scripts(text: str, letters: int) -> bool | None:
+    """Whether a line with letters beyond the Latin alphabets holds :data:`TWO_SCRIPT_LETTERS`
+    letters or more in each of its scripts; ``None`` for a line of Latin letters only."""
+    if text.isascii() or BEYOND_LATIN.search(text) is None:
+        return None
+    latin = len(LATIN_LETTER.findall(text))
+    return min(latin, letters - latin) >= TWO_SCRIPT_LETTERS

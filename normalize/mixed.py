@@ -24,7 +24,6 @@ from normalize import langid
 from normalize._score import pair_score
 from normalize._scripts import (
     ACCENTED,
-    BEYOND_LATIN,
     LATIN_LETTER,
     VI_LETTER,
     lower_words,
@@ -37,7 +36,9 @@ from normalize._telling import (
     NOT_MAIN,
     PUNCTUATION,
     TOKEN,
+    TWO_SCRIPT_LETTERS,
     WORD_LANGS,
+    two_scripts,
     word_languages,
 )
 from normalize.document import Document, Line
@@ -53,8 +54,9 @@ _ACCENT_WEIGHT, _UNPUNCTUATED, _LOWER_NEXT = 0.5, 0.6, 0.3
 _MAX_WRONG_SHARE = 0.15
 #: Lines longer than this are paragraphs, never a caption and its translation.
 MAX_CHARS = 2000
-#: Each side of a cut holds at least this many letters...
-MIN_SIDE_LETTERS = 8
+#: Each side of a cut holds at least this many letters (as many as :func:`two_scripts` asks
+#: of each script: its gate lets every cut through)...
+MIN_SIDE_LETTERS = TWO_SCRIPT_LETTERS
 #: ... and each language at least this many words of its own.
 MIN_WORDS = 2
 
@@ -81,9 +83,10 @@ def split_mixed_lines(doc: Document, settings: Settings) -> None:
 def _may_be_mixed(text: str, main: str) -> bool:
     """Cheap test that a line may hold two languages: a superset of what :func:`_split` cuts.
 
-    A line in two scripts needs :data:`MIN_SIDE_LETTERS` letters in each. Otherwise
-    it needs words telling the main language and words telling another (function
-    words, Vietnamese letters, accents in an English document): two of each, or,
+    A line in two scripts needs :data:`MIN_SIDE_LETTERS` letters in each
+    (:func:`two_scripts`). Otherwise it needs words telling the main language and
+    words telling another (function words, Vietnamese letters, accents in an
+    English document): two of each, or,
     where a sentence ends inside it, one of the other (two when every letter is
     ASCII) and two of either. Each count stops once it settles the answer
     (:func:`_count_accented`): the answer is that of the full counts.
@@ -91,9 +94,9 @@ def _may_be_mixed(text: str, main: str) -> bool:
     if len(text) > MAX_CHARS or len(text) < 2 * MIN_SIDE_LETTERS:
         return False
     ascii_only = text.isascii()
-    if not ascii_only and BEYOND_LATIN.search(text):
-        latin = len(LATIN_LETTER.findall(text))
-        return min(latin, langid.letter_count(text) - latin) >= MIN_SIDE_LETTERS
+    scripts = None if ascii_only else two_scripts(text, langid.letter_count(text))
+    if scripts is not None:
+        return scripts
     words = lower_words(text)
     tells_main, tells_other = _telling_words(main)
     # as in _split, a word said twice is one piece of evidence
