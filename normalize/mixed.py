@@ -93,8 +93,11 @@ def _may_be_mixed(text: str, main: str) -> bool:
     """
     if len(text) > MAX_CHARS or len(text) < 2 * MIN_SIDE_LETTERS:
         return False
+    letters = langid.letter_count(text)
+    if letters < 2 * MIN_SIDE_LETTERS:
+        return False  # each side of a cut holds MIN_SIDE_LETTERS letters
     ascii_only = text.isascii()
-    scripts = None if ascii_only else two_scripts(text, langid.letter_count(text))
+    scripts = None if ascii_only else two_scripts(text, letters)
     if scripts is not None:
         return scripts
     words = lower_words(text)
