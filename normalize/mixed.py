@@ -83,12 +83,12 @@ def split_mixed_lines(doc: Document, settings: Settings) -> None:
 def _may_be_mixed(text: str, main: str) -> bool:
     """Cheap test that a line may hold two languages: a superset of what :func:`_split` cuts.
 
-    A line in two scripts needs :data:`MIN_SIDE_LETTERS` letters in each
-    (:func:`two_scripts`). Otherwise it needs words telling the main language and
-    words telling another (function words, Vietnamese letters, accents in an
-    English document): two of each, or,
-    where a sentence ends inside it, one of the other (two when every letter is
-    ASCII) and two of either. Each count stops once it settles the answer
+    A line needs :data:`MIN_SIDE_LETTERS` letters for each side, and a line in two
+    scripts that many in each (:func:`two_scripts`). Otherwise it needs words
+    telling the main language and words telling another (function words,
+    Vietnamese letters, accents in an English document): two of each, or, where a
+    sentence ends inside it, one of the other (two when every letter is ASCII) and
+    two of either. Each count stops once it settles the answer
     (:func:`_count_accented`): the answer is that of the full counts.
     """
     if len(text) > MAX_CHARS or len(text) < 2 * MIN_SIDE_LETTERS:
