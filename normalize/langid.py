@@ -147,7 +147,7 @@ def _first_guess(text: str) -> Guess | None:
     """
     letters = letter_count(text)
     guess = _script_guess(text, letters)
-    if guess is not None or letters < TRUSTED_LETTERS or two_languages(text, letters):
+    if guess is not None or _left_open(text, letters):
         return guess
     return _long_line_guess(text, letters)
 
@@ -170,6 +170,13 @@ def _long_line_guess(text: str, letters: int) -> Guess:
         script = _script_of(text, letters)
         guess = read_profiles(text, None if script is None else tuple(sorted(script)))
     return guess
+
+
+def _left_open(text: str, letters: int) -> bool:
+    """Policy, the same in the reference: a line no script settles is left open by its first
+    guess when it is short (langdetect alone is never trusted on it) or its words tell two
+    languages (:func:`two_languages`: evidence of neither until it is cut)."""
+    return letters < TRUSTED_LETTERS or two_languages(text, letters)
 
 
 def _is_long(line: Line) -> bool:
@@ -196,7 +203,7 @@ def _reference_guess(text: str, seed: int) -> Guess | None:
     """
     letters = letter_count(text)
     guess = _script_guess(text, letters)
-    if guess is not None or letters < TRUSTED_LETTERS or two_languages(text, letters):
+    if guess is not None or _left_open(text, letters):
         return guess
     return langdetect_ranked(text, seed, None)
 
