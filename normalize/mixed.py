@@ -96,8 +96,7 @@ def _may_be_mixed(text: str, main: str) -> bool:
     letters = langid.letter_count(text)
     if letters < 2 * MIN_SIDE_LETTERS:
         return False  # each side of a cut holds MIN_SIDE_LETTERS letters
-    ascii_only = text.isascii()
-    scripts = None if ascii_only else two_scripts(text, letters)
+    scripts = two_scripts(text, letters)
     if scripts is not None:
         return scripts
     words = lower_words(text)
@@ -105,7 +104,7 @@ def _may_be_mixed(text: str, main: str) -> bool:
     # as in _split, a word said twice is one piece of evidence
     known = FUNCTION_WORD_SET.intersection(words)
     mains, others = len(known & tells_main), len(known & tells_other)
-    plain = ascii_only or _NON_ASCII_LETTER.search(text) is None
+    plain = text.isascii() or _NON_ASCII_LETTER.search(text) is None
     if not plain:
         mains, others = _count_accented(words, main, mains, others)
     if mains >= MIN_WORDS and others >= MIN_WORDS:
