@@ -144,10 +144,9 @@ def _word_grams(word: str, spaced: bool) -> tuple[str, ...]:
                 continue
         else:
             capital = False
-        if char != " " and char in table:
-            found.append(char)
-        for gram in (padded[end - 1 : end + 1], padded[end - 2 : end + 1] if end >= 2 else ""):
-            if gram in table:
+        for start in range(end, max(end - 3, -1), -1):  # sizes 1, 2, 3 (no 3-gram at the first letter)
+            gram = padded[start : end + 1]
+            if gram != " " and gram in table:
                 found.append(gram)
     return tuple(found)
 
