@@ -67,6 +67,13 @@ COMMON_MIN_LETTERS = 40
 COMMON_MIN_WORDS = 8
 COMMON_SHARE = 0.25
 COMMON_MARGIN = 2.5
+#: Short of that margin (words common in two languages count for both: ``in``, ``is``
+#: for English and Dutch), the language still wins when its own words (common in it
+#: alone) are :data:`COMMON_MARGIN` times (plus two) any other's own words, and its hits
+#: this many times (plus two) the words common elsewhere but not in it. On ~40,000 lines
+#: (real pages, real lessons, built articles) this answers 3-4 % more long Latin lines,
+#: and disagrees with langdetect's sure answer on 4 of them, as the first rule does on 1.
+AGAINST_MARGIN = 2.0
 #: A line with Cyrillic letters is read by its common words only when this share of its letters is Cyrillic.
 CYRILLIC_SHARE = 0.9
 
@@ -92,7 +99,8 @@ def common_words_language(text: str, letters: int | None = None) -> str | None:
 
 
 def _by_common_words(words: Sequence[str], counted: Sequence[str], cyrillic: bool) -> str | None:
-    """The language whose common words, among ``counted``, are a clear share of ``words`` and far ahead."""
+    """The language whose common words, among ``counted``, are a clear share of ``words`` and far
+    ahead: of the next language's, or else of what stands against it (:func:`_by_own_words`)."""
     if len(words) < COMMON_MIN_WORDS:
         return None
     found = list(filter(None, map(_WORD_LANGS.get, counted)))
@@ -101,12 +109,30 @@ def _by_common_words(words: Sequence[str], counted: Sequence[str], cyrillic: boo
         common = sum(1 for langs in found if len(langs) == len(_CYRILLIC_COMMON))
         found = [langs for langs in found if len(langs) != len(_CYRILLIC_COMMON)]
     hits = Counter(chain.from_iterable(found))  # each language's hits, in the order first met
-    # most hits first; among equals, the first met (as Counter.most_common orders them)
-    ranked = [*sorted(hits.items(), key=lambda hit: -hit[1])[:2], ("", 0), ("", 0)]
-    (best, count), (_, second) = ranked[0], ranked[1]
-    if count + common >= COMMON_SHARE * len(words) and count >= COMMON_MARGIN * second + 2:
+    (best, count), (_, second) = _first_two(hits)
+    if count + common < COMMON_SHARE * len(words):
+        return None
+    if count >= COMMON_MARGIN * second + 2:
         return best
-    return None
+    return _by_own_words(found, hits, count)
+
+
+def _first_two(hits: Counter[str]) -> tuple[tuple[str, int], tuple[str, int]]:
+    """The two languages with most hits (``("", 0)`` for none); among equals, the first met
+    (as ``Counter.most_common`` orders them)."""
+    ranked = [*sorted(hits.items(), key=lambda hit: -hit[1])[:2], ("", 0), ("", 0)]
+    return ranked[0], ranked[1]
+
+
+def _by_own_words(found: list[tuple[str, ...]], hits: Counter[str], most: int) -> str | None:
+    """The language with the ``most`` hits whose own words (common in it alone) are far ahead
+    of any other's, with few words common elsewhere but not in it (:data:`AGAINST_MARGIN`)."""
+    own = Counter(langs[0] for langs in found if len(langs) == 1)
+    (lead, alone), (_, next_alone) = _first_two(own)
+    if not lead or hits[lead] < most or alone < COMMON_MARGIN * next_alone + 2:
+        return None
+    against = sum(1 for langs in found if lead not in langs)
+    return lead if most >= AGAINST_MARGIN * against + 2 else None
 
 
 #: Vietnamese function words: a line holding one may be (partly) Vietnamese.

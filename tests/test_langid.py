@@ -87,6 +87,32 @@ def test_the_common_words_path_agrees_with_langdetect_on_real_lines() -> None:
     assert same / len(answered) >= 0.995
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # "is" and "in" are common Dutch words too: English leads Dutch by 5 to 2 only,
+        # but English alone has 3 (your, also, to), Dutch alone none
+        ("Your general health is also important to consider in winter.", "en"),
+        # "a" is common French and Portuguese: of, the, here are English alone
+        ("Nem, a kind of fermented pork roll in provinces in the Mekong Delta, is a popular food here", "en"),
+    ],
+)
+def test_the_common_words_path_reads_words_common_in_two_languages(text: str, lang: str) -> None:
+    assert langid.common_words_language(text) == lang
+    assert langid.langdetect_ranked(text, 0, None)[0][0] == lang  # the answer langdetect gives too
+
+
+def test_words_common_elsewhere_keep_the_common_words_path_out() -> None:
+    # English has the most common words, and the most of its own, but four French
+    # ones (il, de, la, de: also Spanish, Italian...) stand against it: a caption and
+    # its translation
+    mixed = (
+        "Il fut nommé chef de la division, forte de 36 soldats. "
+        "He was appointed to the lead of it in the war."
+    )
+    assert langid.common_words_language(mixed) is None
+
+
 def test_the_common_words_path_stays_out_of_short_and_mixed_lines() -> None:
     assert langid.common_words_language("I like red roses, I like them.") is None
     mixed = "Ex: I was hit on the head and passed out and I fell down. – Tôi bị đánh vào đầu và bất tỉnh."
@@ -200,7 +226,6 @@ def test_english_around_vietnamese_names_needs_no_langdetect(monkeypatch: pytest
     assert _document(ENGLISH, line).lines[1].lang == "en"
     assert calls == []
     assert langid.langdetect_ranked(line, 0, None)[0][0] == "en"  # what langdetect says too
-
 
 
 def test_a_plain_english_line_of_twenty_odd_letters_needs_no_open_langdetect(
