@@ -137,15 +137,23 @@ CHARS_PER_ENGLISH_CHAR = {
 _LOWER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 #: :data:`_LOWER_WORD` for lower-cased ASCII text, whose letters are ``a``..``z``: faster.
 _LOWER_ASCII_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+#: ASCII lower-cased, every byte but a letter made a space.
+_ASCII_LOWER_LETTERS = bytes(code | 0x20 if chr(code).isalpha() else 0x20 for code in range(128)) + b" " * 128
 
 
 @lru_cache(maxsize=CACHE_SIZE)
 def lower_words(text: str) -> tuple[str, ...]:
     """The words of ``text``, lower-cased: runs of letters, with one inner apostrophe (``don't``).
 
-    Cached: the language and mixed-line steps read the same line's words.
+    Cached: the language and mixed-line steps read the same line's words. An
+    ASCII line without an apostrophe has runs of letters only: with every other
+    byte made a space (``bytes.translate``), they are what ``split`` returns.
     """
-    return tuple((_LOWER_ASCII_WORD if text.isascii() else _LOWER_WORD).findall(text.lower()))
+    if text.isascii():
+        if "'" in text:
+            return tuple(_LOWER_ASCII_WORD.findall(text.lower()))
+        return tuple(text.encode("ascii").translate(_ASCII_LOWER_LETTERS).decode("ascii").split())
+    return tuple(_LOWER_WORD.findall(text.lower()))
 
 
 #: A run of letters (a word, for counting letters and telling words by their letters).

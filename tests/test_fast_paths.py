@@ -244,8 +244,9 @@ def test_date_patterns_are_searched_only_in_lines_holding_what_they_need() -> No
 
 def test_letters_and_lower_words_as_their_plain_patterns_find_them() -> None:
     """letter_count counts what ``[^\\W\\d_]`` matches; lower_words finds ``_LOWER_WORD`` in the
-    lower-cased line (ASCII lines by a pattern of their own)."""
+    lower-cased line (ASCII lines by a pattern of their own, or by ``bytes.translate``)."""
     edge = ["Don't stop", "DON'T", "rock'n'roll", "l’été", "x'", "'y", "Ⅻ ⓐ ǅ", "٣ أ", "ß", "İstanbul"]
+    edge += ["A-B_C d9e\tf\x00g[h]@i`j{k~", "HELLO,world.NOW", " ", "", "_", "Z"]
     for line in [*LINES, *edge]:
         assert _scripts.letter_count.__wrapped__(line) == len(re.findall(r"[^\W\d_]", line)), line
         expected = tuple(_scripts._LOWER_WORD.findall(line.lower()))
