@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from normalize import mixed
 from normalize._common_words import _BEYOND_LATIN_CYRILLIC
 from normalize._scripts import BEYOND_LATIN
-from normalize._telling import TOKEN
+from normalize._telling import TOKEN, word_languages
 from normalize.lines import split_lines
 from normalize.repair import repair_text
 from tests.conftest import FIXTURES
@@ -104,3 +104,13 @@ def test_a_line_with_no_word_of_the_main_language_is_not_cut_at_a_sentence_end()
     )
     cut = mixed._find_cut(joined, "en", 0)
     assert cut is not None and cut.src_lang == "de" and joined[cut.at :].strip().startswith("Law")
+
+
+def test_everyday_english_words_listed_elsewhere_tell_no_language() -> None:
+    # "war" (German), "no" (Spanish), "come" (Italian), "van" (Dutch): English words too
+    line = "No one knew when the war would end. Come what may, the van driver said. He was right."
+    assert all(word_languages(token) in (None, frozenset({"en"})) for token in TOKEN.findall(line))
+    assert not mixed._may_be_mixed(line, "en")
+    # the German words that stay tell German
+    assert word_languages("die") == frozenset({"de"})
+    assert word_languages("und") == frozenset({"de"})
