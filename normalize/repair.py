@@ -165,6 +165,30 @@ def _decode_short_mojibake(line: str) -> str:
     return line
 
 
+def _decode_mojibake_words(line: str, flagged: bool) -> str:
+    """Decode, word by word, what mojibake a line still holds after the line was fixed whole.
+
+    ftfy leaves some garbled words where clean characters sit between them (a
+    real no-break space: ``Bài: ... Nguyá»…n``), and a line holding a character
+    windows-1252 cannot encode (``ễ``) fails :func:`_decode_short_mojibake`
+    whole. Each space-separated word still holding a :data:`_MOJIBAKE_PAIR` is
+    then decoded on its own, by the same test (encoded back, it is valid UTF-8
+    as a whole), and kept when ``flagged`` (ftfy's ``is_bad`` flagged the line)
+    or when it gives a character of three UTF-8 bytes (U+0800 on: ``ễ``), which
+    takes an accented letter and two signs in a row. Two bytes alone are a
+    capital and a sign in clean text too (``CAFÉ”``: ``É`` and ``”`` are C9 94).
+    """
+    if not _may_hold_mojibake(line):
+        return line
+    words = line.split(" ")
+    for index, word in enumerate(words):
+        if _MOJIBAKE_PAIR.search(word):
+            decoded = _decode_short_mojibake(word)
+            if flagged or max(decoded) >= "\u0800":
+                words[index] = decoded
+    return " ".join(words)
+
+
 def fix_mojibake(text: str) -> str:
     """Decode UTF-8 that was read as windows-1252, sloppy-windows-1252 or latin-1, line by line.
 
@@ -182,10 +206,12 @@ def fix_mojibake(text: str) -> str:
     for index, line in enumerate(lines):
         if not _may_hold_mojibake(line):
             continue
-        if is_bad(line):
+        flagged = is_bad(line)
+        if flagged:
             fixed: str = ftfy.fix_encoding(_restore_a0_in_words(line))
         else:
             fixed = _decode_short_mojibake(_restore_a0_in_words(line))
+        fixed = _decode_mojibake_words(fixed, flagged)
         if fixed != line:
             lines[index] = fixed.replace("\n", " ")
             changed = True
