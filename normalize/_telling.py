@@ -16,7 +16,11 @@ from functools import lru_cache
 from normalize._scripts import BEYOND_LATIN, CJK, LATIN_LETTER, VI_LETTER, lower_words, script_language
 
 #: Function words of the languages most met beside each other in news: a word listed
-#: under one language only tells that language.
+#: under one language only tells that language. Left out: the function words that are
+#: everyday English words too (German ``war`` and ``hat``; Spanish ``no`` and ``son``;
+#: Italian ``come`` and ``per``; Dutch ``van``), which tell no language: else an English
+#: paragraph about a war reads as holding German. (German ``die`` stays: English news
+#: says it seldom, and German lines need it.)
 FUNCTION_WORDS = {
     "en": "the and of to is was are were with that this for from have has had their they which who will "
     "would said his her its been but not after when what there about into than you your we our she he "
@@ -26,29 +30,21 @@ FUNCTION_WORDS = {
     "fr": "le les des est une dans pour qui avec sur pas aux ont été sont cette leur elle nous vous mais "
     "très aussi comme plus tout ils elles était sa ses mon ma mes ton cet y en ne du au un de la je "
     "j'ai j’ai c'est c’est il à que",
-    "es": "el los las del una por para con está son fue pero como más sus muy también hay cuando desde "
+    "es": "el los las del una por para con está fue pero como más sus muy también hay cuando desde "
     "entre hasta sobre ellos ella yo usted estaba eso esta este estos ya sin porque donde qué un de la "
-    "que en no lo se me te mi tu al es y",
+    "que en lo se me te mi tu al es y",
     "de": "der die das und ist nicht mit ein eine einen den dem auf für sich von zu im sind wurde auch du "
-    "wir ich nach bei aus oder ihre ihr sie er es wie wenn dass noch nur schon sehr wird werden war "
-    "waren haben hat kann können mehr viele diese dieser",
-    "it": "il della che di per sono gli una con non è anche come più dei delle questo questa un la",
+    "wir ich nach bei aus oder ihre ihr sie er es wie wenn dass noch nur schon sehr wird werden "
+    "waren haben kann können mehr viele diese dieser",
+    "it": "il della che di sono gli una con non è anche più dei delle questo questa un la",
     "pt": "os não uma com para são foi mais também pelo pela das dos você",
-    "nl": "het een van en is zijn niet met voor op ook maar bij",
+    "nl": "het een en is zijn niet met voor op ook maar bij",
     "vi": "và là có các cho trong không khi này với sau thì như cũng rằng những người con ba em anh ta",
 }
-#: Everyday English words that another language lists above (German ``war`` and
-#: ``hat``; Spanish ``no`` and ``son``; Italian ``come`` and ``per``; Dutch ``van``):
-#: words of several languages, they tell none. Else an English paragraph about a war
-#: reads as holding German. (German ``die`` tells German: English news says it seldom,
-#: and German lines need it.)
-NOT_TELLING = "war hat no son come per van"
 WORD_LANGS: dict[str, frozenset[str]] = {}
 for _lang, _words in FUNCTION_WORDS.items():
     for _word in _words.split():
         WORD_LANGS[_word] = WORD_LANGS.get(_word, frozenset()) | {_lang}
-for _word in NOT_TELLING.split():
-    del WORD_LANGS[_word]
 FUNCTION_WORD_SET = frozenset(WORD_LANGS)
 
 #: A token: a CJK character is a word of its own.
