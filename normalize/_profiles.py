@@ -37,6 +37,7 @@ PLAIN = 2.0
 PLAIN_PROB = 0.99999
 _THRESHOLD = math.log(Detector.CONV_THRESHOLD / (1 - Detector.CONV_THRESHOLD))
 _SMOOTHING = Detector.ALPHA_DEFAULT / Detector.BASE_FREQ
+_LOG_SMOOTHING = math.log(_SMOOTHING)
 #: Rivals checked for a plain answer, and given a chance otherwise: the next languages by
 #: log-likelihood. On 1,000 realistic articles, the final line languages are the
 #: reference's on 99.78 % of lines with one, 99.76 % with two, 99.75 % with three.
@@ -67,7 +68,8 @@ def _word_lead(word: str, spaced: bool, leader: int, rival: int) -> tuple[float,
 @lru_cache(maxsize=1 << 15)
 def _log_row(gram: str) -> tuple[float, ...]:
     """``log(smoothing + P(gram | language))`` for every language langdetect knows, in its order."""
-    return tuple(map(math.log, map(_SMOOTHING.__add__, profile_table()[1][gram])))
+    return tuple([_LOG_SMOOTHING if (prob := column.get(gram)) is None else math.log(_SMOOTHING + prob)
+                  for column in profile_table().columns])  # P is 0.0 outside a language's column
 
 
 def read_profiles(text: str, only: tuple[str, ...] | None) -> Guess:

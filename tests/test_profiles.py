@@ -98,9 +98,9 @@ def test_a_close_call_is_langdetect_s_average_over_its_trials(only: tuple[str, .
 
 
 def test_the_profile_table_is_langdetect_s_own() -> None:
-    langs, table = _langdetect.profile_table()
+    langs, grams, columns = _langdetect.profile_table()
     factory = _langdetect._factory()
     assert langs == tuple(factory.get_lang_list())
-    assert table.keys() == factory.word_lang_prob_map.keys()
-    assert all(table[gram] == tuple(row) for gram, row in factory.word_lang_prob_map.items())
-    assert all(type(row) is tuple for row in table.values())  # no list for the collector to scan
+    assert grams == factory.word_lang_prob_map.keys()
+    assert all([column.get(gram, 0.0) for column in columns] == row
+               for gram, row in factory.word_lang_prob_map.items())
