@@ -9,7 +9,7 @@ paragraph hashes, learning takes two passes over the inputs:
    pipeline does (:func:`normalize.repair.repair_text`, then
    :func:`normalize.lines.split_lines`; web pages are extracted first) and
    counts, for each *site*, in how many documents each line occurs (once per
-   document). Only an 8-byte hash of each line's :func:`normalize.roles.line_key`
+   document). Only an 8-byte hash of each line's :func:`normalize.lines.line_key`
    is kept, so memory grows with the distinct lines of the corpus, not with
    its text. :meth:`LineCounts.candidates` picks the lines over the thresholds.
 2. :func:`find_texts` reads again until it has seen the text of every
@@ -43,6 +43,11 @@ Learned lines can be saved (:func:`save_boilerplate`) and reused
 
 Only each entry's ``text`` is needed to reuse the file (its key is computed
 again on loading); a hand-written file may leave out the other fields.
+
+The ``normalize`` command imports this module for its options, so the
+pipeline's steps (:mod:`normalize.repair`, :mod:`normalize.roles`) are imported
+only when lines are learned (see :mod:`normalize.batch` for why the command
+does not import them).
 """
 
 from __future__ import annotations
@@ -55,10 +60,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from normalize.lines import split_lines
+from normalize.lines import line_key, split_lines
 from normalize.readers import DEFAULT_READER_OPTIONS, ReaderOptions, Record, read_inputs
-from normalize.repair import repair_text
-from normalize.roles import line_key, role_by_rule
 
 FORMAT = "normalize-boilerplate"
 VERSION = 1
@@ -173,6 +176,8 @@ def document_lines(record: Record) -> tuple[str, dict[int, str]] | None:
     if record.error is not None:
         return None
     try:
+        from normalize.repair import repair_text  # only when learning: see the module's docstring
+
         text = record.text
         if text is None:
             from normalize.html import extract_html, page_url
@@ -315,4 +320,6 @@ def load_boilerplate(path: str | Path) -> tuple[LearnedLine, ...]:
 
 def _known_to_a_rule(text: str) -> bool:
     """A rule classifies the line alone (:func:`normalize.roles.role_by_rule`); learning it adds nothing."""
+    from normalize.roles import role_by_rule  # only when learning: see the module's docstring
+
     return role_by_rule(text) is not None

@@ -59,7 +59,6 @@ from normalize.boilerplate import (
     learned_lines,
     merge_found,
 )
-from normalize.pipeline import DEFAULT_SETTINGS
 from normalize.readers import (
     DEFAULT_READER_OPTIONS,
     JSONL,
@@ -71,7 +70,7 @@ from normalize.readers import (
     read_file,
     read_inputs,
 )
-from normalize.settings import Settings
+from normalize.settings import DEFAULT_SETTINGS, Settings
 
 __all__ = ["DaskEngine", "learn_boilerplate_bag", "learn_lines_bag", "normalize_bag", "read_bag"]
 

@@ -20,9 +20,7 @@ from normalize.pairing import pair_translations
 from normalize.readers import Record
 from normalize.repair import repair_text
 from normalize.roles import assign_roles
-from normalize.settings import Settings
-
-DEFAULT_SETTINGS = Settings()
+from normalize.settings import DEFAULT_SETTINGS, Settings
 
 
 def normalize(

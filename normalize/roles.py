@@ -19,6 +19,7 @@ from normalize._cache import per_line_cache
 from normalize.dates import parse_date
 from normalize.document import REMOVED_ROLES, Document, Line, Role
 from normalize.langid import letter_count
+from normalize.lines import line_key
 from normalize.settings import Settings
 
 #: A line whose tagline score reaches this is a tagline wherever it stands.
@@ -32,9 +33,6 @@ HEADING_MAX_WORDS = 14
 
 _SENTENCE_END = re.compile(r"[.!?…。！？:;,\"”»)]$")
 _NAME_LINE = re.compile(r"^(?:[A-ZÀ-ÝĐ][\w.'’-]*\s+){1,4}[A-ZÀ-ÝĐ][\w.'’-]*$")
-_PUNCTUATION = re.compile(r"[^\w\s]")
-#: The ASCII characters :data:`_PUNCTUATION` matches, for ``bytes.translate`` to delete.
-_ASCII_PUNCTUATION = bytes(code for code in range(128) if _PUNCTUATION.match(chr(code)))
 # "Site Name - slogan", "Site Name: slogan", "slogan | Site Name": a name of two to four
 # capitalised words (or one with +, a dot or inner capitals) beside a separator.
 _NAME_WORD = r"[A-ZÀ-ÝĐ][\w+.&'’]*"
@@ -55,15 +53,6 @@ def assign_roles(doc: Document, settings: Settings) -> None:
     _mark_headings(doc.lines)
     if doc.date is None:
         doc.date = next((parse_date(line.text) for line in doc.with_role(Role.DATE)), None)
-
-
-@per_line_cache
-def line_key(text: str) -> str:
-    """The form under which lines count as the same (case, spaces, punctuation)."""
-    if text.isascii():  # case folding is lower-casing; bytes.translate drops the punctuation, fast
-        kept = text.lower().encode("ascii").translate(None, _ASCII_PUNCTUATION)
-        return " ".join(kept.decode("ascii").split())
-    return " ".join(_PUNCTUATION.sub("", text.casefold()).split())
 
 
 @per_line_cache

@@ -30,8 +30,8 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
 
 from normalize.document import Document
 from normalize.encoding import decode_bytes
-from normalize.pipeline import DEFAULT_SETTINGS, normalize, normalize_html
-from normalize.settings import Settings
+from normalize.pipeline import normalize, normalize_html
+from normalize.settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:
     from scrapy.settings import BaseSettings

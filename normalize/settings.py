@@ -60,3 +60,7 @@ def _check_names(values: Mapping[str, Any]) -> None:
             close = difflib.get_close_matches(name, known, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise ValueError(f"unknown setting {name!r}{hint} (known: {', '.join(known)})")
+
+
+#: The settings used when none are given.
+DEFAULT_SETTINGS = Settings()

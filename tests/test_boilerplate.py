@@ -21,9 +21,9 @@ from normalize.boilerplate import (
     site_key,
 )
 from normalize.cli import EXIT_OK, EXIT_USAGE, main
+from normalize.lines import line_key
 from normalize.readers import Record, read_inputs
 from normalize.repair import repair_text
-from normalize.roles import line_key
 from normalize.settings import Settings
 from tests.conftest import FIXTURES, check_accounting
 

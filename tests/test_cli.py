@@ -87,6 +87,20 @@ def test_version_and_help() -> None:
         assert option in helped.stdout.decode()
 
 
+def test_the_command_leaves_the_pipeline_to_its_workers() -> None:
+    """With --jobs N the command's own process only reads and writes: importing it must not import
+    the pipeline, or its fork server (which does) starts later (normalize/batch.py)."""
+    check = ("import sys, normalize.cli, normalize; "
+             "print(sorted(m for m in ('normalize.pipeline', 'normalize.repair', 'normalize.roles', "
+             "'normalize.langid', 'ftfy', 'langdetect') if m in sys.modules)); "
+             "print(normalize.normalize('Title\\n\\nBody.', id='x').title, sorted(normalize.__all__) == "
+             "sorted(name for name in dir(normalize) if name in normalize.__all__))")
+    done = subprocess.run([sys.executable, "-c", check], cwd=ROOT, capture_output=True, timeout=120,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().splitlines() == ["[]", "Title True"]  # and the public API is still all there
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["/no/such/path.txt"], "no such file or directory: /no/such/path.txt"),
     ([str(CORPUS / "a.txt"), "-o", "/nonexistent/dir/out.jsonl"], "cannot write /nonexistent/dir/out.jsonl"),

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from normalize import _image_ids, _score, _scripts, dates, patterns, roles
+from normalize import _image_ids, _score, _scripts, dates, lines, patterns, roles
 from normalize._cache import CACHED_LINE_MAX, per_line_cache
 from normalize._vocabulary import (
     CREDIT_LABELS,
@@ -163,7 +163,7 @@ def test_heading_like_reads_only_the_end_and_the_words_up_to_the_limit() -> None
 def test_cached_answers_are_the_computed_ones() -> None:
     for line in LINES:
         assert roles.role_by_rule(line) == roles.role_by_rule.__wrapped__(line)  # type: ignore[attr-defined]
-        assert roles.line_key(line) == roles.line_key.__wrapped__(line)  # type: ignore[attr-defined]
+        assert lines.line_key(line) == lines.line_key.__wrapped__(line)  # type: ignore[attr-defined]
         shaped = roles._is_heading_like(line) and roles._TAGLINE_SHAPE.match(line) is not None
         assert roles._tagline_look(line) == (patterns.tagline_score(line), shaped)
 
@@ -267,5 +267,5 @@ def test_line_key_of_an_ascii_line_is_the_pattern_s() -> None:
     every_ascii = "".join(map(chr, range(128)))
     for line in [*LINES, every_ascii, "Hello,world -- A_b  c\x1fd", "Read more: «x»"]:
         if line.isascii():
-            expected = " ".join(roles._PUNCTUATION.sub("", line.casefold()).split())
-            assert roles.line_key(line) == expected, line
+            expected = " ".join(lines._PUNCTUATION.sub("", line.casefold()).split())
+            assert lines.line_key(line) == expected, line
