@@ -17,7 +17,9 @@ import os
 import re
 import sys
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import IO, Protocol
 
@@ -70,7 +72,16 @@ class JsonlWriter:
         self._file = self._out.file
 
     def write(self, doc: Document) -> None:
-        self._file.write(dumps(doc, self.options.explain) + "\n")
+        self.write_line(self.encode(doc))
+
+    @property
+    def encode(self) -> Callable[[Document], str]:
+        """A document's line: a function of the document alone, to be called where it is normalised."""
+        return partial(dumps, explain=self.options.explain)
+
+    def write_line(self, line: str) -> None:
+        """Write a document's line, made by :attr:`encode`."""
+        self._file.write(line + "\n")
 
     def flush(self) -> None:
         self._file.flush()

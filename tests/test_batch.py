@@ -14,7 +14,7 @@ from normalize.batch import BatchConfig, BatchError, normalize_files, results, r
 from normalize.document import Document
 from normalize.readers import ReaderOptions, Record, read_inputs
 from normalize.settings import Settings
-from normalize.writers import Writer, open_writer
+from normalize.writers import Writer, dumps, open_writer
 
 SETTINGS = Settings()
 
@@ -43,6 +43,23 @@ def test_jobs_do_not_change_documents() -> None:
     one = [r.doc.to_dict() for r in results(records, SETTINGS, 1)]
     two = [r.doc.to_dict() for r in results(records, SETTINGS, 2)]
     assert one == two
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_with_encode_each_result_holds_the_document_s_output_and_its_tally(jobs: int) -> None:
+    """What the command does for JSON Lines: the line is made where the document is normalised."""
+    records = [_record(n) for n in range(12)]
+    records[5] = _record(5, text=12345)  # fails: its line holds the error
+    records[7] = _record(7, text="Title 7\n\nRelated articles\n\nBody 7.")
+    docs = [item.doc for item in results(records, SETTINGS, 1)]
+    encoded = list(results(records, SETTINGS, jobs, encode=dumps))
+    assert [item.output for item in encoded] == [dumps(doc) for doc in docs]
+    assert [item.tally.id for item in encoded] == [doc.id for doc in docs]
+    assert encoded[5].tally.error is not None and encoded[5].tally.error == docs[5].error
+    assert encoded[7].tally.removed == ("boilerplate",) and encoded[7].tally.pairs == 0
+    assert encoded[3].tally == batch.Tally("doc3", None, 0, ("date",))  # its date line leaves the text
+    with pytest.raises(TypeError, match="output, not the document"):
+        _ = encoded[0].doc
 
 
 def test_traceback_only_with_debug() -> None:
