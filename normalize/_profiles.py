@@ -18,6 +18,7 @@ average, never sure (under 0.9). Nothing is sampled.
 from __future__ import annotations
 
 import math
+from array import array
 from functools import lru_cache
 from operator import itemgetter, mul, sub
 
@@ -50,14 +51,20 @@ _RIVALS = 2
 
 
 @lru_cache(maxsize=1 << 15)
-def _word_totals(word: str, spaced: bool) -> tuple[int, tuple[float, ...], tuple[tuple[float, ...], ...]]:
+def _word_totals(word: str, spaced: bool) -> tuple[int, array[float], tuple[tuple[float, ...], ...]]:
     """A word's n-grams: how many, their log-likelihoods added up language by language, and
-    their rows (:func:`_log_row`, shared with its cache)."""
+    their rows (:func:`_log_row`, shared with its cache).
+
+    The sums are an array: 0.5 KB a word instead of 1.8 KB (a tuple of 55 floats). The cache
+    fills over thousands of articles, and peak memory grew with it.
+    """
     rows = tuple(map(_log_row, _word_grams(word, spaced)))
-    return len(rows), tuple(map(sum, zip(*rows, strict=True))), rows
+    return len(rows), array("d", map(sum, zip(*rows, strict=True))), rows
 
 
-@lru_cache(maxsize=1 << 15)
+# Keyed by a word and two languages: 16,384 entries are full after about 1,000 articles, and
+# peak memory stays flat from there (32,768 kept filling up to 10,000 articles, 4 MB more).
+@lru_cache(maxsize=1 << 14)
 def _word_lead(word: str, spaced: bool, leader: int, rival: int) -> tuple[float, float]:
     """The sum, and the sum of squares, of column ``leader``'s lead over ``rival``, n-gram by n-gram."""
     rows = _word_totals(word, spaced)[2]
