@@ -75,8 +75,15 @@ def _word_lead(word: str, spaced: bool, leader: int, rival: int) -> tuple[float,
 @lru_cache(maxsize=1 << 15)
 def _log_row(gram: str) -> tuple[float, ...]:
     """``log(smoothing + P(gram | language))`` for every language langdetect knows, in its order."""
-    return tuple([_LOG_SMOOTHING if (prob := column.get(gram)) is None else math.log(_SMOOTHING + prob)
-                  for column in profile_table().columns])  # P is 0.0 outside a language's column
+    _, holders, columns = profile_table()
+    logs = [_LOG_SMOOTHING] * len(columns)  # P is 0.0 in the languages whose profile lacks the gram
+    held = holders[gram]
+    while held:  # the languages that hold it: about two
+        bit = held & -held
+        column = bit.bit_length() - 1
+        logs[column] = math.log(_SMOOTHING + columns[column][gram])
+        held ^= bit
+    return tuple(logs)
 
 
 def read_profiles(text: str, only: tuple[str, ...] | None) -> Guess:

@@ -98,9 +98,11 @@ def test_a_close_call_is_langdetect_s_average_over_its_trials(only: tuple[str, .
 
 
 def test_the_profile_table_is_langdetect_s_own() -> None:
-    langs, grams, columns = _langdetect.profile_table()
+    langs, holders, columns = _langdetect.profile_table()
     factory = _langdetect._factory()
     assert langs == tuple(factory.get_lang_list())
-    assert grams == factory.word_lang_prob_map.keys()
+    assert holders.keys() == factory.word_lang_prob_map.keys()
     assert all([column.get(gram, 0.0) for column in columns] == row
+               for gram, row in factory.word_lang_prob_map.items())
+    assert all(holders[gram] == sum(1 << index for index, prob in enumerate(row) if prob)
                for gram, row in factory.word_lang_prob_map.items())
