@@ -172,7 +172,8 @@ def langdetect_ranked(text: str, seed: int, only: tuple[str, ...] | None, shortc
     sampling (:data:`ALONE`), the same as sampling would give.
     """
     factory = _factory()
-    known = [code for code in factory.get_lang_list() if only is None or CODES.get(code, code) in only]
+    langs = factory.get_lang_list()  # profile_table()'s languages, in the same order
+    known = [langs[column] for column in candidate_columns(only)[0]]
     ngrams = features(text)
     if not known or not ngrams:
         return ()  # langdetect: "No features in text."
