@@ -18,13 +18,24 @@ average, never sure (under 0.9). Nothing is sampled.
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
+from itertools import starmap
 from operator import itemgetter, mul, sub
 
 from langdetect.detector import Detector
 
 from normalize._cache import CACHE_SIZE
-from normalize._langdetect import ALONE, Guess, _word_grams, _words, candidate_columns, profile_table
+from normalize._langdetect import (
+    ALONE,
+    LOG_SMOOTHING,
+    MAX_TEXT,
+    Guess,
+    _word_grams,
+    _words,
+    candidate_columns,
+    profile_table,
+)
 
 #: The random walk of the leader's lead must reach langdetect's threshold
 #: (``log(0.99999 / 0.00001)``, about 11.5) before its opposite with odds of at
@@ -37,8 +48,6 @@ PLAIN = 2.0
 #: The probability reported for a plain answer (what langdetect gives when its seven trials agree).
 PLAIN_PROB = 0.99999
 _THRESHOLD = math.log(Detector.CONV_THRESHOLD / (1 - Detector.CONV_THRESHOLD))
-_SMOOTHING = Detector.ALPHA_DEFAULT / Detector.BASE_FREQ
-_LOG_SMOOTHING = math.log(_SMOOTHING)
 #: Rivals checked for a plain answer, and given a chance otherwise: the next languages by
 #: log-likelihood. On 1,000 realistic articles, the final line languages are the
 #: reference's on 99.78 % of lines with one, 99.76 % with two, 99.75 % with three.
@@ -76,12 +85,12 @@ def _word_lead(word: str, spaced: bool, leader: int, rival: int) -> tuple[float,
 def _log_row(gram: str) -> tuple[float, ...]:
     """``log(smoothing + P(gram | language))`` for every language langdetect knows, in its order."""
     _, holders, columns = profile_table()
-    logs = [_LOG_SMOOTHING] * len(columns)  # P is 0.0 in the languages whose profile lacks the gram
+    logs = [LOG_SMOOTHING] * len(columns)  # P is 0.0 in the languages whose profile lacks the gram
     held = holders[gram]
-    while held:  # the languages that hold it: about two
+    while held:  # the languages that hold it: about two (a column's dict is read only where it has the gram)
         bit = held & -held
         column = bit.bit_length() - 1
-        logs[column] = math.log(_SMOOTHING + columns[column][gram])
+        logs[column] = columns[column][gram]
         held ^= bit
     return tuple(logs)
 
@@ -97,12 +106,14 @@ def read_profiles(text: str, only: tuple[str, ...] | None) -> Guess:
     ``exp(-PLAIN)``), so no caller trusts the line on this answer alone.
     """
     columns, codes = candidate_columns(only)
-    words = _words(text)
-    if not columns or not any(_word_grams(word, spaced) for word, spaced in words):
+    if not columns:
         return ()
-    if len(set(codes)) == 1:  # each trial ends at the one candidate
-        return ((codes[0], ALONE),)
-    totals = [counted for counted in map(_word_totals, *zip(*words, strict=True)) if counted[0]]
+    if len(set(codes)) == 1:  # each trial ends at the one candidate, if there is an n-gram to draw
+        return ((codes[0], ALONE),) if _has_gram(text) else ()
+    words = _words(text)
+    totals = [counted for counted in starmap(_word_totals, words) if counted[0]]
+    if not totals:
+        return ()  # no n-gram langdetect knows
     count = sum(grams for grams, _, _ in totals)
     picked = map(itemgetter(*columns), [sums for _, sums, _ in totals])  # the candidates' columns
     sums = list(map(sum, zip(*picked, strict=True)))
@@ -113,6 +124,18 @@ def read_profiles(text: str, only: tuple[str, ...] | None) -> Guess:
     if not odds or min(odds) >= PLAIN:
         return ((codes[leader], PLAIN_PROB),)
     return _chances(codes[leader], [*zip([codes[rival] for rival in rivals], odds, strict=True)])
+
+
+#: A lower-case ASCII letter: langdetect reads it, and every profile table holds it as an n-gram.
+_ASCII_LOWER = re.compile("[a-z]")
+
+
+def _has_gram(text: str) -> bool:
+    """Whether ``text`` holds an n-gram langdetect knows (a plain ASCII line with a lower-case
+    letter does, unless a URL or an e-mail address that langdetect drops holds it)."""
+    if text.isascii() and "://" not in text and "@" not in text and _ASCII_LOWER.search(text, 0, MAX_TEXT):
+        return True
+    return any(_word_grams(word, spaced) for word, spaced in _words(text))
 
 
 def _log_odds(words: list[tuple[str, bool]], count: int, leader: int, rival: int) -> float:

@@ -251,13 +251,17 @@ def _add_digit_numbers(text: str, found: set[str]) -> None:
     """Add the numbers written in digits (d/m dates and ``12月`` as their numbers) to ``found``."""
     for match in _ORDINAL_OR_DATE.finditer(text):
         found.update(str(int(group)) for group in match.groups() if group)
-    for match in _NUMBER.finditer(text):
-        digits = "".join(_DIGITS.findall(match.group()))
-        if len(digits) <= 2 or ("," not in match.group() and "." not in match.group()):
-            found.add(str(int(match.group().replace(",", "").replace(".", "") or 0)))
+    for number in _NUMBER.findall(text):
+        if "," not in number and "." not in number:  # digits only
+            found.add(str(int(number)))
+            continue
+        digits = "".join(_DIGITS.findall(number))
+        if len(digits) <= 2:
+            found.add(str(int(number.replace(",", "").replace(".", "") or 0)))
         else:
             found.add(digits.lstrip("0") or "0")
-    found.update(str(int(m)) for m in _CJK_MONTH.findall(text))
+    if "月" in text:
+        found.update(str(int(m)) for m in _CJK_MONTH.findall(text))
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -266,18 +270,34 @@ def names_of(text: str) -> frozenset[str]:
     names: set[str] = set()
     first = _TOKEN.search(text)
     for match in _NAME_TOKEN.finditer(text):
-        start, token = match.start(), match.group()
-        if not token[0].isupper() and not CYRILLIC.match(token):
-            continue  # lower case: no name (a Cyrillic letter may become a capital)
-        latin = _latin(token)
-        if len(latin) < 2 or not latin[0].isupper() or _MONTH_WORD.fullmatch(token):
+        name = _name_form(match.group())
+        if name is None:
+            continue
+        key, acronym = name
+        if acronym:
+            names.add(key)
             continue
         # a sentence starts at the first word and after a full stop, colon or quote
+        start = match.start()
         sentence_start = first is None or start == first.start()
-        sentence_start = sentence_start or _SENTENCE_MARK.search(text, max(0, start - 2), start) is not None
-        if not sentence_start or latin.isupper():
-            names.add(latin.lower()[:5])
+        if not sentence_start and _SENTENCE_MARK.search(text, max(0, start - 2), start) is None:
+            names.add(key)
     return frozenset(names)
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_form(token: str) -> tuple[str, bool] | None:
+    """What a capitalised token gives :func:`names_of`: its first five letters in Latin, lower-cased,
+    and whether it is an acronym (a name even first in a sentence); ``None`` for no name.
+
+    Cached: names come back line after line, a caption's in its translation.
+    """
+    if not token[0].isupper() and not CYRILLIC.match(token):
+        return None  # lower case: no name (a Cyrillic letter may become a capital)
+    latin = _latin(token)
+    if len(latin) < 2 or not latin[0].isupper() or _MONTH_WORD.fullmatch(token):
+        return None
+    return latin.lower()[:5], latin.isupper()
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -285,14 +305,16 @@ def stems_of(text: str) -> frozenset[str]:
     """First four letters of the words of five letters or more, without accents, in Latin letters."""
     if text.isascii():  # lower-casing keeps every letter a letter, in its place
         return frozenset(word[:4] for word in _LONG_WORD.findall(text.lower()))
-    stems = set()
-    for word in _LONG_WORD.findall(text):
-        if word.isascii():  # nothing to transliterate or take apart
-            stems.add(word.lower()[:4])
-            continue
-        word = unicodedata.normalize("NFKD", _latin(word).lower())
-        stems.add("".join(ch for ch in word if not unicodedata.combining(ch))[:4])
-    return frozenset(stems)
+    return frozenset(map(_stem, _LONG_WORD.findall(text)))
+
+
+@lru_cache(maxsize=1 << 14)
+def _stem(word: str) -> str:
+    """A word's first four letters without accents, in Latin letters (cached: words come back)."""
+    if word.isascii():  # nothing to transliterate or take apart
+        return word.lower()[:4]
+    word = unicodedata.normalize("NFKD", _latin(word).lower())
+    return "".join(ch for ch in word if not unicodedata.combining(ch))[:4]
 
 
 def _latin(token: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 import pytest
@@ -68,6 +69,19 @@ def test_no_n_gram_gives_no_answer_and_one_candidate_gives_langdetect_s() -> Non
     assert alone == _langdetect.langdetect_ranked("The city council met on Tuesday", 0, ("en",), False)
 
 
+@pytest.mark.parametrize("text", [row["text"] for row in LINES[::3]] + ODD + ["x@y", "HTTP://A", "ok"])
+def test_the_shortcut_to_an_n_gram_finds_one_where_langdetect_does(text: str) -> None:
+    # one candidate: langdetect's answer is that candidate when it finds an n-gram, none otherwise
+    assert _profiles._has_gram(text) == bool(_langdetect.features(text))
+    expected = ((("en", _langdetect.ALONE),) if _langdetect.features(text) else ())
+    assert _profiles.read_profiles(text, ("en",)) == expected
+
+
+def test_every_lower_case_ascii_letter_is_an_n_gram_of_the_profiles() -> None:
+    holders = _langdetect.profile_table().holders
+    assert all(letter in holders for letter in "abcdefghijklmnopqrstuvwxyz")
+
+
 def test_reading_is_deterministic_and_needs_no_seed() -> None:
     texts = [row["text"] for row in LINES[:50]]
     first = [_profiles.read_profiles(text, LATIN) for text in texts]
@@ -102,7 +116,11 @@ def test_the_profile_table_is_langdetect_s_own() -> None:
     factory = _langdetect._factory()
     assert langs == tuple(factory.get_lang_list())
     assert holders.keys() == factory.word_lang_prob_map.keys()
-    assert all([column.get(gram, 0.0) for column in columns] == row
+    smoothing = _langdetect.SMOOTHING
+    # langdetect's probability of each n-gram in each language, where its profile holds it
+    # (0.0 elsewhere): the table's log-likelihood is its log, smoothed, to the last bit
+    assert all([column.get(gram) for column in columns]
+               == [math.log(smoothing + prob) if prob else None for prob in row]
                for gram, row in factory.word_lang_prob_map.items())
     assert all(holders[gram] == sum(1 << index for index, prob in enumerate(row) if prob)
                for gram, row in factory.word_lang_prob_map.items())
