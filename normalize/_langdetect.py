@@ -176,6 +176,22 @@ def features(text: str) -> list[str]:
     return [gram for word, spaced in _words(text) for gram in _word_grams(word, spaced)]
 
 
+#: A lower-case ASCII letter: langdetect reads it, and every profile holds it as an n-gram.
+_ASCII_LOWER = re.compile("[a-z]")
+
+
+def has_features(text: str) -> bool:
+    """Whether :func:`features` finds an n-gram in ``text``, without listing them.
+
+    A plain ASCII line has one when a lower-case letter stands in what langdetect
+    reads (its first :data:`MAX_TEXT` characters, with no URL or e-mail address
+    that :func:`_cleaned` drops); any other line is read word by word.
+    """
+    if text.isascii() and "://" not in text and "@" not in text and _ASCII_LOWER.search(text, 0, MAX_TEXT):
+        return True
+    return any(_word_grams(word, spaced) for word, spaced in _words(text))
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def langdetect_ranked(text: str, seed: int, only: tuple[str, ...] | None, shortcut: bool = True) -> Guess:
     """langdetect's ranked guess, seeded; ``only`` restricts the candidates.

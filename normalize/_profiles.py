@@ -18,7 +18,6 @@ average, never sure (under 0.9). Nothing is sampled.
 from __future__ import annotations
 
 import math
-import re
 from functools import lru_cache
 from itertools import starmap
 from operator import itemgetter, mul, sub
@@ -29,11 +28,11 @@ from normalize._cache import CACHE_SIZE
 from normalize._langdetect import (
     ALONE,
     LOG_SMOOTHING,
-    MAX_TEXT,
     Guess,
     _word_grams,
     _words,
     candidate_columns,
+    has_features,
     profile_table,
 )
 
@@ -109,7 +108,7 @@ def read_profiles(text: str, only: tuple[str, ...] | None) -> Guess:
     if not columns:
         return ()
     if len(set(codes)) == 1:  # each trial ends at the one candidate, if there is an n-gram to draw
-        return ((codes[0], ALONE),) if _has_gram(text) else ()
+        return ((codes[0], ALONE),) if has_features(text) else ()
     words = _words(text)
     totals = [counted for counted in starmap(_word_totals, words) if counted[0]]
     if not totals:
@@ -124,18 +123,6 @@ def read_profiles(text: str, only: tuple[str, ...] | None) -> Guess:
     if not odds or min(odds) >= PLAIN:
         return ((codes[leader], PLAIN_PROB),)
     return _chances(codes[leader], [*zip([codes[rival] for rival in rivals], odds, strict=True)])
-
-
-#: A lower-case ASCII letter: langdetect reads it, and every profile table holds it as an n-gram.
-_ASCII_LOWER = re.compile("[a-z]")
-
-
-def _has_gram(text: str) -> bool:
-    """Whether ``text`` holds an n-gram langdetect knows (a plain ASCII line with a lower-case
-    letter does, unless a URL or an e-mail address that langdetect drops holds it)."""
-    if text.isascii() and "://" not in text and "@" not in text and _ASCII_LOWER.search(text, 0, MAX_TEXT):
-        return True
-    return any(_word_grams(word, spaced) for word, spaced in _words(text))
 
 
 def _log_odds(words: list[tuple[str, bool]], count: int, leader: int, rival: int) -> float:

@@ -72,7 +72,7 @@ def test_no_n_gram_gives_no_answer_and_one_candidate_gives_langdetect_s() -> Non
 @pytest.mark.parametrize("text", [row["text"] for row in LINES[::3]] + ODD + ["x@y", "HTTP://A", "ok"])
 def test_the_shortcut_to_an_n_gram_finds_one_where_langdetect_does(text: str) -> None:
     # one candidate: langdetect's answer is that candidate when it finds an n-gram, none otherwise
-    assert _profiles._has_gram(text) == bool(_langdetect.features(text))
+    assert _langdetect.has_features(text) == bool(_langdetect.features(text))
     expected = ((("en", _langdetect.ALONE),) if _langdetect.features(text) else ())
     assert _profiles.read_profiles(text, ("en",)) == expected
 
