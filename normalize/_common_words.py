@@ -108,8 +108,6 @@ def _by_common_words(words: Sequence[str], counted: Sequence[str], cyrillic: boo
     if cyrillic:  # a word common to all three counts for the share, but tells none apart
         common = sum(1 for langs in found if len(langs) == len(_CYRILLIC_COMMON))
         found = [langs for langs in found if len(langs) != len(_CYRILLIC_COMMON)]
-    if len(found) + common < COMMON_SHARE * len(words):
-        return None  # no language has more hits than there are common words
     hits = Counter(chain.from_iterable(found))  # each language's hits, in the order first met
     (best, count), (_, second) = _first_two(hits)
     if count + common < COMMON_SHARE * len(words):
