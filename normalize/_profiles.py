@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from itertools import starmap
 from operator import itemgetter, mul, sub
 
 from langdetect.detector import Detector
@@ -35,6 +34,7 @@ from normalize._langdetect import (
     has_features,
     profile_table,
 )
+from normalize._scripts import CYRILLIC_LANGS, LATIN_LANGS
 
 #: The random walk of the leader's lead must reach langdetect's threshold
 #: (``log(0.99999 / 0.00001)``, about 11.5) before its opposite with odds of at
@@ -58,38 +58,79 @@ _THRESHOLD = math.log(Detector.CONV_THRESHOLD / (1 - Detector.CONV_THRESHOLD))
 _RIVALS = 2
 
 
-# 1.9 KB an entry (55 floats): 4,096 are full after about 1,000 articles, and peak memory stays
-# flat from there (32,768 kept filling up to 10,000 articles and more); on 3,000 articles they
-# miss 5,679 times instead of 5,152. (An array of the sums takes less room, but every float
-# read from it is made anew: read_profiles took twice as long to add up a line.)
+class _View:
+    """The profile columns of the languages of one script (or of all): a word's
+    log-likelihoods are added up in these columns only (:func:`_word_totals`), a
+    Cyrillic line's 4 instead of 55, a Latin line's 31. The caches below are
+    keyed by the view itself (by its identity: hashed at once)."""
+
+    __slots__ = ("columns", "mask", "positions")
+
+    def __init__(self, only: tuple[str, ...] | None) -> None:
+        #: The columns of :func:`profile_table`, in its order.
+        self.columns = candidate_columns(only)[0]
+        #: The columns' bits (as in ``Profiles.holders``).
+        self.mask = sum(1 << column for column in self.columns)
+        #: Each column's place in the view.
+        self.positions = {column: place for place, column in enumerate(self.columns)}
+
+
+@lru_cache(maxsize=1)
+def _views() -> tuple[_View, ...]:
+    """The Cyrillic languages' view, the Latin ones', and that of all langdetect knows.
+
+    Candidates are read in the first that holds them all: a word's sums are
+    kept once for each view it is read in, at most three.
+    """
+    return (*(_View(tuple(sorted(langs))) for langs in (CYRILLIC_LANGS, LATIN_LANGS)), _View(None))
+
+
+@lru_cache(maxsize=64)
+def _candidates(only: tuple[str, ...] | None) -> tuple[_View, tuple[int, ...], tuple[str, ...]]:
+    """The languages of ``only`` (all langdetect knows for ``None``): the first view holding their
+    columns, their places in it, and their codes (``zh-cn`` read as ``zh``)."""
+    columns, codes = candidate_columns(only)
+    view = next(view for view in _views() if view.mask | sum(1 << column for column in columns) == view.mask)
+    return view, tuple(view.positions[column] for column in columns), codes
+
+
+# An entry holds a float for each column of its view (1.9 KB for all 55): 4,096 are full after
+# about 1,000 articles, and peak memory stays flat from there (32,768 kept filling up to 10,000
+# articles and more); on 3,000 articles they miss 5,679 times instead of 5,152. (An array of the
+# sums takes less room, but every float read from it is made anew: read_profiles took twice as
+# long to add up a line.)
 @lru_cache(maxsize=CACHE_SIZE)
-def _word_totals(word: str, spaced: bool) -> tuple[int, tuple[float, ...], tuple[tuple[float, ...], ...]]:
-    """A word's n-grams: how many, their log-likelihoods added up language by language, and
-    their rows (:func:`_log_row`, shared with its cache)."""
-    rows = tuple(map(_log_row, _word_grams(word, spaced)))
+def _word_totals(
+    word: str, spaced: bool, view: _View
+) -> tuple[int, tuple[float, ...], tuple[tuple[float, ...], ...]]:
+    """A word's n-grams: how many, their log-likelihoods added up in each column of ``view``,
+    and their rows (:func:`_log_row`, shared with its cache)."""
+    rows = tuple(_log_row(gram, view) for gram in _word_grams(word, spaced))
     return len(rows), tuple(map(sum, zip(*rows, strict=True))), rows
 
 
 # Keyed by a word and two languages: 16,384 entries are full after about 1,000 articles, and
 # peak memory stays flat from there (32,768 kept filling up to 10,000 articles, 4 MB more).
 @lru_cache(maxsize=1 << 14)
-def _word_lead(word: str, spaced: bool, leader: int, rival: int) -> tuple[float, float]:
-    """The sum, and the sum of squares, of column ``leader``'s lead over ``rival``, n-gram by n-gram."""
-    rows = _word_totals(word, spaced)[2]
+def _word_lead(word: str, spaced: bool, view: _View, leader: int, rival: int) -> tuple[float, float]:
+    """The sum, and the sum of squares, of place ``leader``'s lead over ``rival`` (in ``view``),
+    n-gram by n-gram."""
+    rows = _word_totals(word, spaced, view)[2]
     leads = list(map(sub, map(itemgetter(leader), rows), map(itemgetter(rival), rows)))
     return sum(leads, 0.0), sum(map(mul, leads, leads), 0.0)
 
 
 @lru_cache(maxsize=1 << 15)
-def _log_row(gram: str) -> tuple[float, ...]:
-    """``log(smoothing + P(gram | language))`` for every language langdetect knows, in its order."""
+def _log_row(gram: str, view: _View) -> tuple[float, ...]:
+    """``log(smoothing + P(gram | language))`` for each language of ``view``, in its order."""
     _, holders, columns = profile_table()
-    logs = [LOG_SMOOTHING] * len(columns)  # P is 0.0 in the languages whose profile lacks the gram
-    held = holders[gram]
+    logs = [LOG_SMOOTHING] * len(view.columns)  # P is 0.0 in the languages whose profile lacks the gram
+    held = holders[gram] & view.mask
+    positions = view.positions
     while held:  # the languages that hold it: about two (a column's dict is read only where it has the gram)
         bit = held & -held
         column = bit.bit_length() - 1
-        logs[column] = columns[column][gram]
+        logs[positions[column]] = columns[column][gram]
         held ^= bit
     return tuple(logs)
 
@@ -104,28 +145,28 @@ def read_profiles(text: str, only: tuple[str, ...] | None) -> Guess:
     (:func:`_chances`); the leader's is then under 0.9 (a rival's weight is over
     ``exp(-PLAIN)``), so no caller trusts the line on this answer alone.
     """
-    columns, codes = candidate_columns(only)
-    if not columns:
+    view, places, codes = _candidates(only)
+    if not codes:
         return ()
     if len(set(codes)) == 1:  # each trial ends at the one candidate, if there is an n-gram to draw
         return ((codes[0], ALONE),) if has_features(text) else ()
     words = _words(text)
-    totals = [counted for counted in starmap(_word_totals, words) if counted[0]]
+    totals = [counted for word, spaced in words if (counted := _word_totals(word, spaced, view))[0]]
     if not totals:
         return ()  # no n-gram langdetect knows
     count = sum(grams for grams, _, _ in totals)
-    picked = map(itemgetter(*columns), [sums for _, sums, _ in totals])  # the candidates' columns
+    picked = map(itemgetter(*places), [sums for _, sums, _ in totals])  # the candidates' sums
     sums = list(map(sum, zip(*picked, strict=True)))
-    ranked = sorted(range(len(columns)), key=lambda index: -sums[index])
+    ranked = sorted(range(len(codes)), key=lambda index: -sums[index])
     leader = ranked[0]
     rivals = [index for index in ranked[1:] if codes[index] != codes[leader]][:_RIVALS]
-    odds = [_log_odds(words, count, columns[leader], columns[rival]) for rival in rivals]
+    odds = [_log_odds(words, count, view, places[leader], places[rival]) for rival in rivals]
     if not odds or min(odds) >= PLAIN:
         return ((codes[leader], PLAIN_PROB),)
     return _chances(codes[leader], [*zip([codes[rival] for rival in rivals], odds, strict=True)])
 
 
-def _log_odds(words: list[tuple[str, bool]], count: int, leader: int, rival: int) -> float:
+def _log_odds(words: list[tuple[str, bool]], count: int, view: _View, leader: int, rival: int) -> float:
     """The log-odds that a trial's walk of ``leader``'s lead over ``rival`` ends at ``leader``.
 
     The lead moves by the n-gram's log-likelihood difference at each draw; a walk
@@ -134,7 +175,7 @@ def _log_odds(words: list[tuple[str, bool]], count: int, leader: int, rival: int
     """
     total = squares = 0.0
     for word, spaced in words:
-        lead, lead_squares = _word_lead(word, spaced, leader, rival)
+        lead, lead_squares = _word_lead(word, spaced, view, leader, rival)
         total += lead
         squares += lead_squares
     mean = total / count

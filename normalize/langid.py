@@ -167,8 +167,7 @@ def _long_line_guess(text: str, letters: int) -> Guess:
     if guess is None and _plainly_english(text, letters):
         guess = (("en", SURE),)
     if guess is None:
-        script = _script_of(text, letters)
-        guess = read_profiles(text, None if script is None else tuple(sorted(script)))
+        guess = read_profiles(text, script_candidates(text, letters))
     return guess
 
 
@@ -438,6 +437,17 @@ def _script_of(text: str, letters: int) -> frozenset[str] | None:
     if len(CYRILLIC.findall(text)) * 2 > letters:
         return CYRILLIC_LANGS
     return None
+
+
+#: :func:`script_candidates` of a line in each script.
+_CANDIDATES = {script: tuple(sorted(script)) for script in (LATIN_LANGS, CYRILLIC_LANGS)}
+
+
+def script_candidates(text: str, letters: int) -> tuple[str, ...] | None:
+    """The languages written in the script of most of the line's letters, to ask langdetect among;
+    ``None`` (all it knows) for other scripts."""
+    script = _script_of(text, letters)
+    return None if script is None else _CANDIDATES[script]
 
 
 def _same_script(text: str, letters: int, doc_langs: tuple[str, ...]) -> tuple[str, ...]:
