@@ -158,3 +158,35 @@ def test_captions_have_every_language() -> None:
     for cap in caps:
         assert set(cap) == {"en", "vi", "zh", "ru", "fr", "es", "de"}
         assert all(v and v == clean(v) for v in cap.values())
+
+
+REAL_BODIES = ROOT / "benchmarks" / "real_bodies.py"
+
+
+def test_real_bodies_writes_each_article_body_and_names_a_page_without_one(tmp_path: Path) -> None:
+    bench = tmp_path / "bench"
+    bench.mkdir()
+    pages = {
+        "a" * 64: {"articleBody": "First paragraph.\n\nSecond – with “quotes”."},
+        "b" * 64: {"articleBody": ""},
+        "c" * 64: {"articleBody": "Только один абзац."},
+    }
+    (bench / "ground-truth.json").write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, str(REAL_BODIES), str(bench), str(out)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0
+    assert sorted(path.name for path in out.iterdir()) == ["aaaaaaaaaaaaaaaa.txt", "cccccccccccccccc.txt"]
+    assert (out / "aaaaaaaaaaaaaaaa.txt").read_text(encoding="utf-8") == pages["a" * 64]["articleBody"]
+    assert (out / "cccccccccccccccc.txt").read_text(encoding="utf-8") == "Только один абзац."
+    assert "b" * 64 in done.stderr and "no articleBody" in done.stderr
+
+
+def test_real_bodies_without_ground_truth_exits_2_and_says_what_to_give(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(REAL_BODIES), str(tmp_path), str(tmp_path / "out")],
+        capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 2
+    assert "ground-truth.json" in done.stderr and "benchmark's folder" in done.stderr
