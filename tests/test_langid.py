@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from normalize import _langdetect, langid, normalize
-from normalize._scripts import LETTER_RUN, VI_LETTER, VI_WORD
+from normalize._scripts import CYRILLIC_LANGS, LATIN_LANGS, LETTER_RUN, VI_LETTER, VI_WORD
 from normalize._telling import two_languages
 from normalize.document import Document, Line
 from normalize.settings import Settings
@@ -321,3 +321,18 @@ def test_a_word_russian_shares_with_ukrainian_does_not_make_a_line_ukrainian() -
     line = "Голосование продлится до 8 октября до 18:00 по московскому времени."  # a real page's line
     assert langid.common_words_language(line) != "uk"
     assert langid.langdetect_ranked(line, 0, None)[0][0] == "ru"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials met in Brussels on Tuesday", tuple(sorted(LATIN_LANGS))),
+        ("Các quan chức gặp nhau tại Brussels", tuple(sorted(LATIN_LANGS))),
+        ("Чиновники встретились в Brussels во вторник", tuple(sorted(CYRILLIC_LANGS))),
+        ("本周，美国 FDA 还批准辉瑞疫苗用于儿童。", None),  # another script: every language langdetect knows
+    ],
+)
+def test_langdetect_is_asked_among_the_languages_of_the_line_s_script(
+    text: str, expected: tuple[str, ...] | None
+) -> None:
+    assert langid.script_candidates(text, langid.letter_count(text)) == expected

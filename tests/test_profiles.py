@@ -124,3 +124,22 @@ def test_the_profile_table_is_langdetect_s_own() -> None:
                for gram, row in factory.word_lang_prob_map.items())
     assert all(holders[gram] == sum(1 << index for index, prob in enumerate(row) if prob)
                for gram, row in factory.word_lang_prob_map.items())
+
+
+@pytest.mark.parametrize(
+    ("only", "view_size"),
+    # a Latin line's candidates are read in the Latin languages' 31 columns, a Cyrillic one's in 4
+    [(None, 55), (LATIN, 31), (("bg", "mk", "ru", "uk"), 4), (("en", "vi"), 31), (("en", "ru"), 55)],
+)
+def test_candidates_are_read_in_the_smallest_view_holding_them_and_its_rows_are_the_table_s(
+    only: tuple[str, ...] | None, view_size: int
+) -> None:
+    _, holders, columns = _langdetect.profile_table()
+    view, places, _ = _profiles._candidates(only)
+    assert len(view.columns) == view_size
+    assert tuple(view.columns[place] for place in places) == _langdetect.candidate_columns(only)[0]
+    common = [gram for gram in holders if bin(holders[gram]).count("1") > 20][:40]
+    rare = [gram for gram in holders if bin(holders[gram]).count("1") <= 2][:40]
+    for gram in common + rare:
+        expected = tuple(columns[column].get(gram, _langdetect.LOG_SMOOTHING) for column in view.columns)
+        assert _profiles._log_row(gram, view) == expected
