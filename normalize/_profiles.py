@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from itertools import repeat
 from operator import itemgetter, mul, sub
 
 from langdetect.detector import Detector
@@ -105,7 +106,7 @@ def _word_totals(
 ) -> tuple[int, tuple[float, ...], tuple[tuple[float, ...], ...]]:
     """A word's n-grams: how many, their log-likelihoods added up in each column of ``view``,
     and their rows (:func:`_log_row`, shared with its cache)."""
-    rows = tuple(_log_row(gram, view) for gram in _word_grams(word, spaced))
+    rows = tuple(map(_log_row, _word_grams(word, spaced), repeat(view)))
     return len(rows), tuple(map(sum, zip(*rows, strict=True))), rows
 
 

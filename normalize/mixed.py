@@ -369,9 +369,10 @@ def _side_language(text: str, hint: str, seed: int) -> str | None:
 
     A long side: its sure guess. A short one: its own words first (two function
     words or more of one language, twice as many as of any other), then its sure
-    guess. langdetect is asked among the languages of the side's script, as
-    for a long line (:func:`normalize.langid.script_candidates`). Last, what the cut was made on; words with accents only show "not
-    English" (``~``), and then the guess must say which.
+    guess (langdetect is asked among the languages of the side's script, as for
+    a long line: :func:`normalize.langid.script_candidates`). Last, what the cut
+    was made on; words with accents only show "not English" (``~``), and then
+    the guess must say which.
     """
     own = _own_language(text, seed, langid.in_reference_mode())
     if own is not None:
@@ -389,7 +390,7 @@ def _own_language(text: str, seed: int, reference: bool) -> str | None:
     """
     letters = langid.letter_count(text)
     guess = langid.cheap_guess(text, letters)
-    if guess is None and letters >= _LONG_SIDE:  # among the languages of its script
+    if guess is None and letters >= _LONG_SIDE:  # only a sure answer counts
         guess = langid.ask_langdetect(text, seed, langid.script_candidates(text, letters))
     if guess and guess[0][1] >= langid.SURE:
         return guess[0][0]
@@ -400,7 +401,7 @@ def _own_language(text: str, seed: int, reference: bool) -> str | None:
     ).most_common(2)
     if told and told[0][1] >= MIN_WORDS and (len(told) == 1 or told[0][1] >= 2 * told[1][1]):
         return told[0][0]
-    if guess is None:
+    if guess is None:  # only a sure answer counts
         guess = langid.ask_langdetect(text, seed, langid.script_candidates(text, letters))
     if guess and guess[0][1] >= langid.SURE:
         return guess[0][0]
