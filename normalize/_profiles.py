@@ -35,7 +35,7 @@ from normalize._langdetect import (
     has_features,
     profile_table,
 )
-from normalize._scripts import CYRILLIC_LANGS, LATIN_LANGS
+from normalize._scripts import SCRIPT_CANDIDATES
 
 #: The random walk of the leader's lead must reach langdetect's threshold
 #: (``log(0.99999 / 0.00001)``, about 11.5) before its opposite with odds of at
@@ -78,12 +78,13 @@ class _View:
 
 @lru_cache(maxsize=1)
 def _views() -> tuple[_View, ...]:
-    """The Cyrillic languages' view, the Latin ones', and that of all langdetect knows.
+    """A view of each script's languages (``SCRIPT_CANDIDATES``: the Cyrillic ones, the Latin
+    ones), then that of all langdetect knows.
 
     Candidates are read in the first that holds them all: a word's sums are
     kept once for each view it is read in, at most three.
     """
-    return (*(_View(tuple(sorted(langs))) for langs in (CYRILLIC_LANGS, LATIN_LANGS)), _View(None))
+    return (*map(_View, SCRIPT_CANDIDATES.values()), _View(None))
 
 
 @lru_cache(maxsize=64)

@@ -84,6 +84,9 @@ LATIN_LANGS = frozenset(
     ]
 )
 CYRILLIC_LANGS = frozenset({"bg", "mk", "ru", "uk"})
+#: The languages of each script above, sorted: what langdetect is asked among for a line in
+#: that script (smallest first; all it knows for another script).
+SCRIPT_CANDIDATES = {script: tuple(sorted(script)) for script in (CYRILLIC_LANGS, LATIN_LANGS)}
 #: Characters of the CJK scripts and their punctuation, one word each.
 CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
 

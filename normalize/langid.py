@@ -53,6 +53,7 @@ from normalize._scripts import (
     LATIN_LANGS,
     LATIN_LETTER,
     LETTER_RUN,
+    SCRIPT_CANDIDATES,
     SCRIPT_DECIDES,
     SCRIPTS,
     VI_LETTER,
@@ -439,15 +440,11 @@ def _script_of(text: str, letters: int) -> frozenset[str] | None:
     return None
 
 
-#: :func:`script_candidates` of a line in each script.
-_CANDIDATES = {script: tuple(sorted(script)) for script in (LATIN_LANGS, CYRILLIC_LANGS)}
-
-
 def script_candidates(text: str, letters: int) -> tuple[str, ...] | None:
     """The languages written in the script of most of the line's letters, to ask langdetect among;
     ``None`` (all it knows) for other scripts."""
     script = _script_of(text, letters)
-    return None if script is None else _CANDIDATES[script]
+    return None if script is None else SCRIPT_CANDIDATES[script]
 
 
 def _same_script(text: str, letters: int, doc_langs: tuple[str, ...]) -> tuple[str, ...]:
@@ -478,7 +475,7 @@ def _settle_short(line: Line, doc_langs: tuple[str, ...], seed: int) -> None:
     candidates = _same_script(line.text, letters, doc_langs)
     if not candidates and _script_of(line.text, letters) is CYRILLIC_LANGS:
         # Cyrillic in a document of other scripts: certainly not one of its languages
-        candidates = tuple(sorted(CYRILLIC_LANGS))
+        candidates = SCRIPT_CANDIDATES[CYRILLIC_LANGS]
     if not candidates:
         return
     if candidates[0] == "en" and line.text.isascii() and doc_langs[0] == "en":
