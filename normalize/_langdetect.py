@@ -15,7 +15,8 @@ import os
 import re
 from collections import Counter
 from functools import lru_cache
-from operator import mul
+from itertools import chain
+from operator import add, mul
 from typing import NamedTuple
 
 from langdetect.detector import Detector
@@ -51,10 +52,14 @@ def _factory() -> DetectorFactory:
 #: (``ALPHA / BASE_FREQ``), and its log: the log-likelihood of an n-gram a profile lacks.
 SMOOTHING = Detector.ALPHA_DEFAULT / Detector.BASE_FREQ
 LOG_SMOOTHING = math.log(SMOOTHING)
+#: The profile table's log-likelihoods are kept above :data:`LOG_SMOOTHING` (the least one can
+#: be) in fixed point: times ``2 ** SCALE``, rounded (under ``1e-6`` off). They are then added
+#: up, and multiplied, as integers (:mod:`normalize._profiles`).
+SCALE = 20
 
 
 class Profiles(NamedTuple):
-    """langdetect's n-gram profiles: each n-gram's log-likelihood in each language."""
+    """langdetect's n-gram profiles: each n-gram's log-likelihood in each language, in fixed point."""
 
     #: langdetect's languages, in its order.
     langs: tuple[str, ...]
@@ -62,9 +67,10 @@ class Profiles(NamedTuple):
     #: each language whose profile holds it (``1 << column``).
     holders: dict[str, int]
     #: One column per language, in ``langs`` order: ``log(SMOOTHING + P(gram | language))``
-    #: for each n-gram of its profile. An n-gram outside a column has :data:`LOG_SMOOTHING`
-    #: (its probability is 0.0 in that language).
-    columns: tuple[dict[str, float], ...]
+    #: for each n-gram of its profile, less :data:`LOG_SMOOTHING`, in fixed point
+    #: (:data:`SCALE`). An n-gram outside a column has 0: its probability is 0.0 in that
+    #: language, its log-likelihood :data:`LOG_SMOOTHING`.
+    columns: tuple[dict[str, int], ...]
 
 
 @lru_cache(maxsize=1)
@@ -80,11 +86,11 @@ def profile_table() -> Profiles:
     logs add some 0.03 s), and 32 MB instead of 109 MB. Nothing here loads
     langdetect's own factory.
     The log is taken once, here: a word's n-grams are then looked up, never
-    computed (:func:`normalize._profiles._log_row`).
+    computed (:func:`normalize._profiles._gram_codes`).
     """
     langs: list[str] = []
     holders: dict[str, int] = {}
-    columns: list[dict[str, float]] = []
+    columns: list[dict[str, int]] = []
     for name in os.listdir(PROFILES_DIRECTORY):  # the factory's order
         path = os.path.join(PROFILES_DIRECTORY, name)
         if name.startswith(".") or not os.path.isfile(path):
@@ -93,9 +99,10 @@ def profile_table() -> Profiles:
             profile = json.load(file)
         langs.append(profile["name"])
         n_words = profile["n_words"]
-        log = math.log
-        column = {gram: log(SMOOTHING + 1.0 * count / n_words[len(gram) - 1])  # n-grams: 1 to 3 letters
-                  for gram, count in profile["freq"].items() if 1 <= len(gram) <= 3}
+        log, fixed = math.log, float(1 << SCALE)
+        column = {gram: round((log(SMOOTHING + 1.0 * count / n_words[len(gram) - 1]) - LOG_SMOOTHING) * fixed)
+                  for gram, count in profile["freq"].items()
+                  if 1 <= len(gram) <= 3}  # n-grams: 1 to 3 letters
         bit = 1 << len(columns)
         for gram in column:
             holders[gram] = holders.get(gram, 0) | bit
@@ -144,9 +151,27 @@ def _cleaned(text: str) -> str:
 
 @lru_cache(maxsize=1 << 15)
 def _word_grams(word: str, spaced: bool) -> tuple[str, ...]:
-    """The n-grams langdetect takes from one normalised word (and the space after it, when ``spaced``)."""
-    grams = profile_table().holders
+    """The n-grams langdetect takes from one normalised word (and the space after it, when
+    ``spaced``), in its order: by the position they end at, then by size (1, 2, 3).
+
+    A word with no capital after its first letter (most words) has them all:
+    they are made and kept with ``map`` and ``filter``, not letter by letter.
+    Another: :func:`_grams_after_capitals`.
+    """
     padded = " " + word + " " * spaced  # the buffer starts afresh at the space before the word
+    if any(map(str.isupper, word[1:])):
+        return _grams_after_capitals(padded)
+    ones = padded[1:]  # padded[end], for end = 1, 2, ...
+    twos = list(map(add, padded, ones))  # padded[end - 1 : end + 1]
+    threes = map(add, twos, padded[2:])  # padded[end - 2 : end + 1], from end = 2
+    ordered = chain((ones[0], twos[0]), chain.from_iterable(zip(ones[1:], twos[1:], threes, strict=True)))
+    return tuple(filter(profile_table().holders.__contains__, ordered))  # the space alone is no n-gram
+
+
+def _grams_after_capitals(padded: str) -> tuple[str, ...]:
+    """:func:`_word_grams` letter by letter: langdetect skips the n-grams that end in a capital
+    after a capital (``"NASA"`` gives ``N``, `` N``, and nothing more)."""
+    grams = profile_table().holders
     found: list[str] = []
     capital = False
     for end in range(1, len(padded)):
@@ -159,7 +184,7 @@ def _word_grams(word: str, spaced: bool) -> tuple[str, ...]:
             capital = False
         for start in range(end, max(end - 3, -1), -1):  # sizes 1, 2, 3 (no 3-gram at the first letter)
             gram = padded[start : end + 1]
-            if gram != " " and gram in grams:
+            if gram in grams:
                 found.append(gram)
     return tuple(found)
 

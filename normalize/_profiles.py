@@ -5,14 +5,22 @@ probability by ``ALPHA / BASE_FREQ + P(n-gram | language)`` until one language
 passes 0.99999, seven times over, and averages the seven trials. Its answer
 is the language with the most log-likelihood over all the n-grams unless the
 draws can turn it around. :func:`read_profiles` adds up those
-log-likelihoods once (each word's sums cached) and reads langdetect's answer
-from them: the leader's lead over a rival, n-gram by n-gram, is a random
-walk, and the odds that a trial's walk ends at the leader follow from the
-walk's mean and variance (the gambler's ruin). When they are high against
-every rival (:data:`PLAIN`), all seven trials end at the leader: the answer
-is the leader, sure. Otherwise the trials split, and the answer is each
-language's chance to end a trial: what langdetect's seven trials give on
-average, never sure (under 0.9). Nothing is sampled.
+log-likelihoods once and reads langdetect's answer from them: the leader's
+lead over a rival, n-gram by n-gram, is a random walk, and the odds that a
+trial's walk ends at the leader follow from the walk's mean and variance (the
+gambler's ruin). When they are high against every rival (:data:`PLAIN`), all
+seven trials end at the leader: the answer is the leader, sure. Otherwise the
+trials split, and the answer is each language's chance to end a trial: what
+langdetect's seven trials give on average, never sure (under 0.9). Nothing
+is drawn at random: a long line is read in :data:`MAX_WORDS` words at even
+steps over it.
+
+The sums are kept as integers: each n-gram's log-likelihoods in fixed point,
+one 64-bit field for each language of one integer (a code,
+:func:`_gram_codes`), so that a word's sums over its n-grams, in every
+language at once, take one addition an n-gram, and a line's one a word (each
+word's cached). The walk's variance against every rival comes the same way,
+from sums of squares and of products.
 """
 
 from __future__ import annotations
@@ -20,14 +28,14 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from itertools import repeat
-from operator import itemgetter, mul, sub
+from operator import and_, mul, rshift
+from struct import Struct
 
 from langdetect.detector import Detector
 
-from normalize._cache import CACHE_SIZE
 from normalize._langdetect import (
     ALONE,
-    LOG_SMOOTHING,
+    SCALE,
     Guess,
     _word_grams,
     _words,
@@ -57,15 +65,34 @@ _THRESHOLD = math.log(Detector.CONV_THRESHOLD / (1 - Detector.CONV_THRESHOLD))
 #: line reads as plainly Spanish and its document as Spanish (pair F1 on 400
 #: articles 0.939 with two, 0.937 with one).
 _RIVALS = 2
+#: A line's words read at most: a longer line's are read at even steps over it, these many.
+#: langdetect itself stops a trial once it is sure, after a few dozen n-grams drawn at random:
+#: on a long line, 16 words' n-grams (about 200) tell what all of them tell. The final line
+#: languages are those of reading every word on 23,136 of 23,138 lines of 1,000 realistic
+#: articles, and on all 4,319 lines of 181 real article bodies.
+MAX_WORDS = 16
+
+
+#: Codes (:func:`_gram_codes`) hold, in a 64-bit field for each language, the profile table's
+#: log-likelihoods above the floor in fixed point (``q``, ``SCALE``: 20 bits after the point),
+#: or a product of two. A field never overflows: a ``q`` is at most ``-LOG_SMOOTHING`` (about
+#: 9.9, under ``2 ** 3.4``) times ``2 ** 20``, a product under ``2 ** 46.7``, and langdetect
+#: reads at most 10,000 characters, 30,000 n-grams (under ``2 ** 15``): under ``2 ** 62`` in all.
+_FIELD_BITS = 64
+_FIELD = (1 << _FIELD_BITS) - 1
+#: A view's codes kept: when full, they are made anew as n-grams come. A Latin text's n-grams
+#: are a few thousand (8,135 in 181 real articles), and Latin codes take about 0.6 KB: 20 MB at
+#: most, in a corpus of every script.
+_CODES_KEPT = 1 << 15
 
 
 class _View:
     """The profile columns of the languages of one script (or of all): a word's
-    log-likelihoods are added up in these columns only (:func:`_word_totals`), a
+    log-likelihoods are added up in these columns only (:func:`_word_codes`), a
     Cyrillic line's 4 instead of 55, a Latin line's 31. The caches below are
     keyed by the view itself (by its identity: hashed at once)."""
 
-    __slots__ = ("columns", "mask", "positions")
+    __slots__ = ("codes", "columns", "mask", "positions", "squares", "unpack")
 
     def __init__(self, only: tuple[str, ...] | None) -> None:
         #: The columns of :func:`profile_table`, in its order.
@@ -74,6 +101,15 @@ class _View:
         self.mask = sum(1 << column for column in self.columns)
         #: Each column's place in the view.
         self.positions = {column: place for place, column in enumerate(self.columns)}
+        #: The fields of a code, in the view's order.
+        self.unpack = Struct(f"<{len(self.columns)}Q").unpack
+        #: Each n-gram's codes in the view (:func:`_gram_codes`), made as n-grams come.
+        self.codes: dict[str, int] = {}
+        self.squares: dict[str, int] = {}
+
+    def fields(self, code: int) -> tuple[int, ...]:
+        """The fields of ``code``, a sum of codes, one per column of the view."""
+        return self.unpack(code.to_bytes(len(self.columns) * _FIELD_BITS // 8, "little"))
 
 
 @lru_cache(maxsize=1)
@@ -96,45 +132,54 @@ def _candidates(only: tuple[str, ...] | None) -> tuple[_View, tuple[int, ...], t
     return view, tuple(view.positions[column] for column in columns), codes
 
 
-# An entry holds a float for each column of its view (1.9 KB for all 55): 4,096 are full after
-# about 1,000 articles, and peak memory stays flat from there (32,768 kept filling up to 10,000
-# articles and more); on 3,000 articles they miss 5,679 times instead of 5,152. (An array of the
-# sums takes less room, but every float read from it is made anew: read_profiles took twice as
-# long to add up a line.)
-@lru_cache(maxsize=CACHE_SIZE)
-def _word_totals(
-    word: str, spaced: bool, view: _View
-) -> tuple[int, tuple[float, ...], tuple[tuple[float, ...], ...]]:
-    """A word's n-grams: how many, their log-likelihoods added up in each column of ``view``,
-    and their rows (:func:`_log_row`, shared with its cache)."""
-    rows = tuple(map(_log_row, _word_grams(word, spaced), repeat(view)))
-    return len(rows), tuple(map(sum, zip(*rows, strict=True))), rows
+def _gram_codes(grams: tuple[str, ...], view: _View) -> list[int]:
+    """The codes of ``grams`` in ``view``: each n-gram's ``q`` in each language, packed in one
+    integer (field ``place`` is bits ``64 * place`` on; 0 where the language's profile lacks the
+    n-gram). Made once for each n-gram, with its squares (``q * q``) in ``view.squares``.
+
+    Codes add up field by field: a word's sums over its n-grams, and a line's
+    over its words, take one addition each.
+    """
+    codes = view.codes
+    if not all(map(codes.__contains__, grams)):
+        if len(codes) >= _CODES_KEPT:
+            codes.clear()
+            view.squares.clear()
+        _, holders, columns = profile_table()
+        for gram in {gram for gram in grams if gram not in codes}:
+            code = square = 0
+            held = holders[gram] & view.mask
+            while held:  # the languages that hold it: about two (a column is read only where it has it)
+                bit = held & -held
+                column = bit.bit_length() - 1
+                fixed = columns[column][gram]
+                shift = _FIELD_BITS * view.positions[column]
+                code |= fixed << shift
+                square |= fixed * fixed << shift
+                held ^= bit
+            codes[gram] = code
+            view.squares[gram] = square
+    return list(map(codes.__getitem__, grams))
 
 
-# Keyed by a word and two languages: 16,384 entries are full after about 1,000 articles, and
-# peak memory stays flat from there (32,768 kept filling up to 10,000 articles, 4 MB more).
+# An entry holds two integers of 8 bytes for each column of the view: 16,384 are full after
+# about 1,000 articles, and peak memory stays flat from there.
 @lru_cache(maxsize=1 << 14)
-def _word_lead(word: str, spaced: bool, view: _View, leader: int, rival: int) -> tuple[float, float]:
-    """The sum, and the sum of squares, of place ``leader``'s lead over ``rival`` (in ``view``),
-    n-gram by n-gram."""
-    rows = _word_totals(word, spaced, view)[2]
-    leads = list(map(sub, map(itemgetter(leader), rows), map(itemgetter(rival), rows)))
-    return sum(leads, 0.0), sum(map(mul, leads, leads), 0.0)
+def _word_codes(word: str, spaced: bool, view: _View) -> tuple[int, int, int]:
+    """A word's n-grams in ``view``: how many, and their ``q`` and ``q * q`` added up in each
+    language (:func:`_gram_codes`)."""
+    grams = _word_grams(word, spaced)
+    return len(grams), sum(_gram_codes(grams, view)), sum(map(view.squares.__getitem__, grams))
 
 
-@lru_cache(maxsize=1 << 15)
-def _log_row(gram: str, view: _View) -> tuple[float, ...]:
-    """``log(smoothing + P(gram | language))`` for each language of ``view``, in its order."""
-    _, holders, columns = profile_table()
-    logs = [LOG_SMOOTHING] * len(view.columns)  # P is 0.0 in the languages whose profile lacks the gram
-    held = holders[gram] & view.mask
-    positions = view.positions
-    while held:  # the languages that hold it: about two (a column's dict is read only where it has the gram)
-        bit = held & -held
-        column = bit.bit_length() - 1
-        logs[positions[column]] = columns[column][gram]
-        held ^= bit
-    return tuple(logs)
+# Keyed by a word and a language: 16,384 entries are full after about 1,000 articles.
+@lru_cache(maxsize=1 << 14)
+def _word_cross(word: str, spaced: bool, view: _View, leader: int) -> int:
+    """A word's n-grams in ``view``: the leader's ``q`` times each language's, added up in each
+    language's field (``leader`` is a place in the view)."""
+    codes = _gram_codes(_word_grams(word, spaced), view)
+    ahead = map(and_, map(rshift, codes, repeat(_FIELD_BITS * leader)), repeat(_FIELD))
+    return sum(map(mul, codes, ahead))
 
 
 def read_profiles(text: str, only: tuple[str, ...] | None) -> Guess:
@@ -153,35 +198,43 @@ def read_profiles(text: str, only: tuple[str, ...] | None) -> Guess:
     if len(set(codes)) == 1:  # each trial ends at the one candidate, if there is an n-gram to draw
         return ((codes[0], ALONE),) if has_features(text) else ()
     words = _words(text)
-    totals = [counted for word, spaced in words if (counted := _word_totals(word, spaced, view))[0]]
-    if not totals:
+    if len(words) > MAX_WORDS:
+        step = len(words) / MAX_WORDS
+        words = [words[int(index * step)] for index in range(MAX_WORDS)]
+    coded = [_word_codes(word, spaced, view) for word, spaced in words]
+    count = sum(grams for grams, _, _ in coded)
+    if not count:
         return ()  # no n-gram langdetect knows
-    count = sum(grams for grams, _, _ in totals)
-    picked = map(itemgetter(*places), [sums for _, sums, _ in totals])  # the candidates' sums
-    sums = list(map(sum, zip(*picked, strict=True)))
-    ranked = sorted(range(len(codes)), key=lambda index: -sums[index])
+    sums = view.fields(sum(code for _, code, _ in coded))
+    ranked = sorted(range(len(codes)), key=lambda index: -sums[places[index]])
     leader = ranked[0]
     rivals = [index for index in ranked[1:] if codes[index] != codes[leader]][:_RIVALS]
-    odds = [_log_odds(words, count, view, places[leader], places[rival]) for rival in rivals]
-    if not odds or min(odds) >= PLAIN:
+    if not rivals:
+        return ((codes[leader], PLAIN_PROB),)
+    squares = view.fields(sum(square for _, _, square in coded))
+    ahead = places[leader]
+    cross = view.fields(sum(_word_cross(word, spaced, view, ahead) for word, spaced in words))
+    odds = []
+    for rival in rivals:  # the lead n-gram by n-gram: q[ahead] - q[behind], its sum and its squares'
+        behind = places[rival]
+        lead = (sums[ahead] - sums[behind]) / (1 << SCALE)
+        lead_squares = (squares[ahead] + squares[behind] - 2 * cross[behind]) / (1 << 2 * SCALE)
+        odds.append(_log_odds(lead, lead_squares, count))
+    if min(odds) >= PLAIN:
         return ((codes[leader], PLAIN_PROB),)
     return _chances(codes[leader], [*zip([codes[rival] for rival in rivals], odds, strict=True)])
 
 
-def _log_odds(words: list[tuple[str, bool]], count: int, view: _View, leader: int, rival: int) -> float:
-    """The log-odds that a trial's walk of ``leader``'s lead over ``rival`` ends at ``leader``.
+def _log_odds(lead: float, lead_squares: float, count: int) -> float:
+    """The log-odds that a trial's walk of the leader's lead over a rival ends at the leader,
+    from the sum of its steps (``lead``), of their squares, and their count.
 
     The lead moves by the n-gram's log-likelihood difference at each draw; a walk
     of mean step ``m`` and variance ``v`` reaches ``+T`` before ``-T`` with odds of
     ``exp(2 T m / v)`` to one (the gambler's ruin with drift).
     """
-    total = squares = 0.0
-    for word, spaced in words:
-        lead, lead_squares = _word_lead(word, spaced, view, leader, rival)
-        total += lead
-        squares += lead_squares
-    mean = total / count
-    variance = squares / count - mean * mean
+    mean = lead / count
+    variance = lead_squares / count - mean * mean
     if variance <= 0:  # every n-gram leads by the same: the walk goes one way
         return math.inf if mean > 0 else 0.0
     return 2 * _THRESHOLD * mean / variance

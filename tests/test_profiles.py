@@ -26,6 +26,7 @@ ODD = [
     "本周，美国 FDA 还批准辉瑞疫苗用于12岁及以上的儿童。",
     "ÉCOLE d'été à l'Île-de-France — “quoted” text…",
     "x" * 12000,  # langdetect reads the first 10 000 characters only
+    "McDonald's iPhone eBay XBox NASA's OK U.S. ǅungla",  # capitals inside words
 ]
 
 
@@ -85,8 +86,10 @@ def test_every_lower_case_ascii_letter_is_an_n_gram_of_the_profiles() -> None:
 def test_reading_is_deterministic_and_needs_no_seed() -> None:
     texts = [row["text"] for row in LINES[:50]]
     first = [_profiles.read_profiles(text, LATIN) for text in texts]
-    _profiles._word_totals.cache_clear()
+    _profiles._word_codes.cache_clear()
     _langdetect._word_grams.cache_clear()
+    for view in _profiles._views():
+        view.codes.clear()
     assert [_profiles.read_profiles(text, LATIN) for text in texts] == first
 
 
@@ -116,14 +119,18 @@ def test_the_profile_table_is_langdetect_s_own() -> None:
     factory = _langdetect._factory()
     assert langs == tuple(factory.get_lang_list())
     assert holders.keys() == factory.word_lang_prob_map.keys()
-    smoothing = _langdetect.SMOOTHING
+    smoothing, floor = _langdetect.SMOOTHING, _langdetect.LOG_SMOOTHING
     # langdetect's probability of each n-gram in each language, where its profile holds it
-    # (0.0 elsewhere): the table's log-likelihood is its log, smoothed, to the last bit
+    # (0.0 elsewhere): the table's log-likelihood is its log, smoothed, above the floor, in
+    # fixed point
     assert all([column.get(gram) for column in columns]
-               == [math.log(smoothing + prob) if prob else None for prob in row]
+               == [round((math.log(smoothing + prob) - floor) * _FIXED) if prob else None for prob in row]
                for gram, row in factory.word_lang_prob_map.items())
     assert all(holders[gram] == sum(1 << index for index, prob in enumerate(row) if prob)
                for gram, row in factory.word_lang_prob_map.items())
+
+
+_FIXED = 1 << _langdetect.SCALE
 
 
 @pytest.mark.parametrize(
@@ -131,15 +138,73 @@ def test_the_profile_table_is_langdetect_s_own() -> None:
     # a Latin line's candidates are read in the Latin languages' 31 columns, a Cyrillic one's in 4
     [(None, 55), (LATIN, 31), (("bg", "mk", "ru", "uk"), 4), (("en", "vi"), 31), (("en", "ru"), 55)],
 )
-def test_candidates_are_read_in_the_smallest_view_holding_them_and_its_rows_are_the_table_s(
+def test_candidates_are_read_in_the_smallest_view_holding_them_and_its_codes_are_the_table_s(
     only: tuple[str, ...] | None, view_size: int
 ) -> None:
     _, holders, columns = _langdetect.profile_table()
     view, places, _ = _profiles._candidates(only)
     assert len(view.columns) == view_size
     assert tuple(view.columns[place] for place in places) == _langdetect.candidate_columns(only)[0]
-    common = [gram for gram in holders if bin(holders[gram]).count("1") > 20][:40]
-    rare = [gram for gram in holders if bin(holders[gram]).count("1") <= 2][:40]
-    for gram in common + rare:
-        expected = tuple(columns[column].get(gram, _langdetect.LOG_SMOOTHING) for column in view.columns)
-        assert _profiles._log_row(gram, view) == expected
+    common = tuple(gram for gram in holders if bin(holders[gram]).count("1") > 20)[:40]
+    rare = tuple(gram for gram in holders if bin(holders[gram]).count("1") <= 2)[:40]
+    for gram, code in zip(common + rare, _profiles._gram_codes(common + rare, view), strict=True):
+        # a field for each language of the view: the table's value, 0 where its profile lacks the gram
+        expected = [columns[column].get(gram, 0) for column in view.columns]
+        assert list(view.fields(code)) == expected
+        assert list(view.fields(view.squares[gram])) == [value * value for value in expected]
+
+
+def _lead(words: list[tuple[str, bool]], leader: int, rival: int) -> tuple[int, float, float]:
+    """The leader's lead over the rival (table columns), n-gram by n-gram: how many, their sum
+    and their squares', each n-gram looked up in the table."""
+    columns = _langdetect.profile_table().columns
+    leads = [(columns[leader].get(gram, 0) - columns[rival].get(gram, 0)) / _FIXED
+             for word in words for gram in _langdetect._word_grams(*word)]
+    return len(leads), sum(leads), sum(lead * lead for lead in leads)
+
+
+@pytest.mark.parametrize("text", [row["text"] for row in LINES[:40]] + ["a" * 12000, "и" * 12000])
+def test_a_walk_s_steps_added_up_as_codes_are_the_table_s_lead_n_gram_by_n_gram(text: str) -> None:
+    # the longest line langdetect reads (10,000 letters, each n-gram's the most a field takes)
+    # adds up without overflow
+    view = _profiles._candidates(None)[0]
+    langs = _langdetect.profile_table().langs
+    leader, rival = view.positions[langs.index("en")], view.positions[langs.index("ru")]
+    words = _langdetect._words(text)
+    coded = [_profiles._word_codes(*word, view) for word in words]
+    sums = view.fields(sum(code for _, code, _ in coded))
+    squares = view.fields(sum(square for _, _, square in coded))
+    cross = view.fields(sum(_profiles._word_cross(*word, view, leader) for word in words))
+    count, lead, lead_squares = _lead(words, view.columns[leader], view.columns[rival])
+    assert sum(grams for grams, _, _ in coded) == count
+    assert (sums[leader] - sums[rival]) / _FIXED == pytest.approx(lead, rel=1e-12, abs=1e-9)
+    read = (squares[leader] + squares[rival] - 2 * cross[rival]) / _FIXED**2
+    assert read == pytest.approx(lead_squares, rel=1e-12, abs=1e-9)
+
+
+_ENGLISH = "The city council said on Tuesday that the new bridge would open to traffic next spring"
+_GERMAN = "Der Stadtrat teilte am Dienstag mit dass die neue Brücke im nächsten Frühjahr eröffnet wird"
+
+
+def test_a_long_line_is_read_at_even_steps_over_it_not_from_its_start() -> None:
+    assert len(_ENGLISH.split()) == _profiles.MAX_WORDS  # read whole
+    assert _profiles.read_profiles(_ENGLISH, LATIN)[0][0] == "en"
+    # English first, then five times as much German: the words read are mostly German
+    line = " ".join([_ENGLISH, *[_GERMAN] * 5])
+    assert _profiles.read_profiles(line, LATIN) == (("de", _profiles.PLAIN_PROB),)
+    assert _langdetect.langdetect_ranked(line, 0, LATIN)[0][0] == "de"
+
+
+def test_a_view_s_codes_are_made_anew_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    view = _profiles._candidates(LATIN)[0]
+    text = LINES[0]["text"]
+    expected = _profiles.read_profiles(text, LATIN)
+    monkeypatch.setattr(_profiles, "_CODES_KEPT", 3)
+    _profiles._word_codes.cache_clear()
+    _profiles._word_cross.cache_clear()
+    view.codes.clear()
+    view.squares.clear()
+    assert _profiles.read_profiles(text, LATIN) == expected
+    longest = max(len(_langdetect._word_grams(*word)) for word in _langdetect._words(text))
+    assert 0 < len(view.codes) <= 3 + longest  # emptied when full, then one word's added
+    assert view.squares.keys() == view.codes.keys()
