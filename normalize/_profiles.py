@@ -80,9 +80,9 @@ MAX_WORDS = 16
 #: reads at most 10,000 characters, 30,000 n-grams (under ``2 ** 15``): under ``2 ** 62`` in all.
 _FIELD_BITS = 64
 _FIELD = (1 << _FIELD_BITS) - 1
-#: A view's codes kept: when full, they are made anew as n-grams come. A Latin text's n-grams
-#: are a few thousand (8,135 in 181 real articles), and Latin codes take about 0.6 KB: 20 MB at
-#: most, in a corpus of every script.
+#: A view's codes kept: when full, they are made anew as n-grams come. A text's n-grams are a
+#: few thousand (7,117 in 181 real article bodies), and a code takes about 0.5 KB (0.9 KB for
+#: all 55 languages): 30 MB at most, in a corpus of every script.
 _CODES_KEPT = 1 << 15
 
 
@@ -92,7 +92,7 @@ class _View:
     Cyrillic line's 4 instead of 55, a Latin line's 31. The caches below are
     keyed by the view itself (by its identity: hashed at once)."""
 
-    __slots__ = ("codes", "columns", "mask", "positions", "squares", "unpack")
+    __slots__ = ("codes", "columns", "low", "mask", "positions", "unpack")
 
     def __init__(self, only: tuple[str, ...] | None) -> None:
         #: The columns of :func:`profile_table`, in its order.
@@ -101,15 +101,17 @@ class _View:
         self.mask = sum(1 << column for column in self.columns)
         #: Each column's place in the view.
         self.positions = {column: place for place, column in enumerate(self.columns)}
-        #: The fields of a code, in the view's order.
-        self.unpack = Struct(f"<{len(self.columns)}Q").unpack
-        #: Each n-gram's codes in the view (:func:`_gram_codes`), made as n-grams come.
+        #: The fields of a code, in the view's order: its ``q`` for each column, then its squares.
+        self.unpack = Struct(f"<{2 * len(self.columns)}Q").unpack
+        #: The bits of a code's ``q`` fields (its low half).
+        self.low = (1 << _FIELD_BITS * len(self.columns)) - 1
+        #: Each n-gram's code in the view (:func:`_gram_codes`), made as n-grams come.
         self.codes: dict[str, int] = {}
-        self.squares: dict[str, int] = {}
 
     def fields(self, code: int) -> tuple[int, ...]:
-        """The fields of ``code``, a sum of codes, one per column of the view."""
-        return self.unpack(code.to_bytes(len(self.columns) * _FIELD_BITS // 8, "little"))
+        """The fields of ``code``, a sum of codes: one for each column of the view, then the
+        same for their squares."""
+        return self.unpack(code.to_bytes(2 * len(self.columns) * _FIELD_BITS // 8, "little"))
 
 
 @lru_cache(maxsize=1)
@@ -133,9 +135,10 @@ def _candidates(only: tuple[str, ...] | None) -> tuple[_View, tuple[int, ...], t
 
 
 def _gram_codes(grams: tuple[str, ...], view: _View) -> list[int]:
-    """The codes of ``grams`` in ``view``: each n-gram's ``q`` in each language, packed in one
-    integer (field ``place`` is bits ``64 * place`` on; 0 where the language's profile lacks the
-    n-gram). Made once for each n-gram, with its squares (``q * q``) in ``view.squares``.
+    """The codes of ``grams`` in ``view``: each n-gram's ``q`` in each language, and its square,
+    packed in one integer. Field ``place`` (bits ``64 * place`` on) holds the language's ``q``,
+    field ``place`` of the high half (``n`` fields on, for the view's ``n`` languages) its
+    ``q * q``; 0 where the language's profile lacks the n-gram. Made once for each n-gram.
 
     Codes add up field by field: a word's sums over its n-grams, and a line's
     over its words, take one addition each.
@@ -144,42 +147,41 @@ def _gram_codes(grams: tuple[str, ...], view: _View) -> list[int]:
     if not all(map(codes.__contains__, grams)):
         if len(codes) >= _CODES_KEPT:
             codes.clear()
-            view.squares.clear()
         _, holders, columns = profile_table()
+        high = _FIELD_BITS * len(view.columns)
         for gram in {gram for gram in grams if gram not in codes}:
-            code = square = 0
+            code = 0
             held = holders[gram] & view.mask
             while held:  # the languages that hold it: about two (a column is read only where it has it)
                 bit = held & -held
                 column = bit.bit_length() - 1
                 fixed = columns[column][gram]
                 shift = _FIELD_BITS * view.positions[column]
-                code |= fixed << shift
-                square |= fixed * fixed << shift
+                code |= fixed << shift | fixed * fixed << (high + shift)
                 held ^= bit
             codes[gram] = code
-            view.squares[gram] = square
     return list(map(codes.__getitem__, grams))
 
 
-# An entry holds two integers of 8 bytes for each column of the view: 16,384 are full after
-# about 1,000 articles, and peak memory stays flat from there.
+# An entry holds 16 bytes for each column of the view: 16,384 are full after about 1,000
+# articles, and peak memory stays flat from there.
 @lru_cache(maxsize=1 << 14)
-def _word_codes(word: str, spaced: bool, view: _View) -> tuple[int, int, int]:
-    """A word's n-grams in ``view``: how many, and their ``q`` and ``q * q`` added up in each
-    language (:func:`_gram_codes`)."""
+def _word_codes(word: str, spaced: bool, view: _View) -> tuple[int, int]:
+    """A word's n-grams in ``view``: how many, and their codes added up (:func:`_gram_codes`):
+    their ``q`` and ``q * q`` in each language."""
     grams = _word_grams(word, spaced)
-    return len(grams), sum(_gram_codes(grams, view)), sum(map(view.squares.__getitem__, grams))
+    return len(grams), sum(_gram_codes(grams, view))
 
 
 # Keyed by a word and a language: 16,384 entries are full after about 1,000 articles.
 @lru_cache(maxsize=1 << 14)
 def _word_cross(word: str, spaced: bool, view: _View, leader: int) -> int:
     """A word's n-grams in ``view``: the leader's ``q`` times each language's, added up in each
-    language's field (``leader`` is a place in the view)."""
+    language's field (``leader`` is a place in the view; the high half of the sum is no field)."""
     codes = _gram_codes(_word_grams(word, spaced), view)
     ahead = map(and_, map(rshift, codes, repeat(_FIELD_BITS * leader)), repeat(_FIELD))
-    return sum(map(mul, codes, ahead))
+    products: int = sum(map(mul, codes, ahead))
+    return products & view.low  # a carry goes up, never down: each low field is its exact sum
 
 
 def read_profiles(text: str, only: tuple[str, ...] | None) -> Guess:
@@ -202,23 +204,22 @@ def read_profiles(text: str, only: tuple[str, ...] | None) -> Guess:
         step = len(words) / MAX_WORDS
         words = [words[int(index * step)] for index in range(MAX_WORDS)]
     coded = [_word_codes(word, spaced, view) for word, spaced in words]
-    count = sum(grams for grams, _, _ in coded)
+    count = sum(grams for grams, _ in coded)
     if not count:
         return ()  # no n-gram langdetect knows
-    sums = view.fields(sum(code for _, code, _ in coded))
+    sums = view.fields(sum(code for _, code in coded))  # then the squares, from place len(view.columns) on
     ranked = sorted(range(len(codes)), key=lambda index: -sums[places[index]])
     leader = ranked[0]
     rivals = [index for index in ranked[1:] if codes[index] != codes[leader]][:_RIVALS]
     if not rivals:
         return ((codes[leader], PLAIN_PROB),)
-    squares = view.fields(sum(square for _, _, square in coded))
-    ahead = places[leader]
+    ahead, size = places[leader], len(view.columns)
     cross = view.fields(sum(_word_cross(word, spaced, view, ahead) for word, spaced in words))
     odds = []
     for rival in rivals:  # the lead n-gram by n-gram: q[ahead] - q[behind], its sum and its squares'
         behind = places[rival]
         lead = (sums[ahead] - sums[behind]) / (1 << SCALE)
-        lead_squares = (squares[ahead] + squares[behind] - 2 * cross[behind]) / (1 << 2 * SCALE)
+        lead_squares = (sums[size + ahead] + sums[size + behind] - 2 * cross[behind]) / (1 << 2 * SCALE)
         odds.append(_log_odds(lead, lead_squares, count))
     if min(odds) >= PLAIN:
         return ((codes[leader], PLAIN_PROB),)

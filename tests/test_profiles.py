@@ -150,8 +150,7 @@ def test_candidates_are_read_in_the_smallest_view_holding_them_and_its_codes_are
     for gram, code in zip(common + rare, _profiles._gram_codes(common + rare, view), strict=True):
         # a field for each language of the view: the table's value, 0 where its profile lacks the gram
         expected = [columns[column].get(gram, 0) for column in view.columns]
-        assert list(view.fields(code)) == expected
-        assert list(view.fields(view.squares[gram])) == [value * value for value in expected]
+        assert list(view.fields(code)) == expected + [value * value for value in expected]  # then its squares
 
 
 def _lead(words: list[tuple[str, bool]], leader: int, rival: int) -> tuple[int, float, float]:
@@ -172,11 +171,11 @@ def test_a_walk_s_steps_added_up_as_codes_are_the_table_s_lead_n_gram_by_n_gram(
     leader, rival = view.positions[langs.index("en")], view.positions[langs.index("ru")]
     words = _langdetect._words(text)
     coded = [_profiles._word_codes(*word, view) for word in words]
-    sums = view.fields(sum(code for _, code, _ in coded))
-    squares = view.fields(sum(square for _, _, square in coded))
+    fields = view.fields(sum(code for _, code in coded))
+    sums, squares = fields[: len(view.columns)], fields[len(view.columns) :]
     cross = view.fields(sum(_profiles._word_cross(*word, view, leader) for word in words))
     count, lead, lead_squares = _lead(words, view.columns[leader], view.columns[rival])
-    assert sum(grams for grams, _, _ in coded) == count
+    assert sum(grams for grams, _ in coded) == count
     assert (sums[leader] - sums[rival]) / _FIXED == pytest.approx(lead, rel=1e-12, abs=1e-9)
     read = (squares[leader] + squares[rival] - 2 * cross[rival]) / _FIXED**2
     assert read == pytest.approx(lead_squares, rel=1e-12, abs=1e-9)
@@ -203,8 +202,6 @@ def test_a_view_s_codes_are_made_anew_when_full(monkeypatch: pytest.MonkeyPatch)
     _profiles._word_codes.cache_clear()
     _profiles._word_cross.cache_clear()
     view.codes.clear()
-    view.squares.clear()
     assert _profiles.read_profiles(text, LATIN) == expected
     longest = max(len(_langdetect._word_grams(*word)) for word in _langdetect._words(text))
     assert 0 < len(view.codes) <= 3 + longest  # emptied when full, then one word's added
-    assert view.squares.keys() == view.codes.keys()
