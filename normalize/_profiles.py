@@ -152,7 +152,7 @@ def _gram_codes(grams: tuple[str, ...], view: _View) -> list[int]:
         for gram in {gram for gram in grams if gram not in codes}:
             code = 0
             held = holders[gram] & view.mask
-            while held:  # the languages that hold it: about two (a column is read only where it has it)
+            while held:  # the languages that hold it (a column is read only where it has the n-gram)
                 bit = held & -held
                 column = bit.bit_length() - 1
                 fixed = columns[column][gram]
