@@ -92,7 +92,7 @@ class _View:
     Cyrillic line's 4 instead of 55, a Latin line's 31. The caches below are
     keyed by the view itself (by its identity: hashed at once)."""
 
-    __slots__ = ("codes", "columns", "low", "mask", "positions", "unpack")
+    __slots__ = ("codes", "columns", "layout", "low", "mask", "positions")
 
     def __init__(self, only: tuple[str, ...] | None) -> None:
         #: The columns of :func:`profile_table`, in its order.
@@ -102,7 +102,7 @@ class _View:
         #: Each column's place in the view.
         self.positions = {column: place for place, column in enumerate(self.columns)}
         #: The fields of a code, in the view's order: its ``q`` for each column, then its squares.
-        self.unpack = Struct(f"<{2 * len(self.columns)}Q").unpack
+        self.layout = Struct(f"<{2 * len(self.columns)}Q")
         #: The bits of a code's ``q`` fields (its low half).
         self.low = (1 << _FIELD_BITS * len(self.columns)) - 1
         #: Each n-gram's code in the view (:func:`_gram_codes`), made as n-grams come.
@@ -111,7 +111,7 @@ class _View:
     def fields(self, code: int) -> tuple[int, ...]:
         """The fields of ``code``, a sum of codes: one for each column of the view, then the
         same for their squares."""
-        return self.unpack(code.to_bytes(2 * len(self.columns) * _FIELD_BITS // 8, "little"))
+        return self.layout.unpack(code.to_bytes(self.layout.size, "little"))
 
 
 @lru_cache(maxsize=1)
