@@ -9,14 +9,17 @@ langdetect's n-gram buffer starts afresh at every space) and
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
+import pickle
 import re
 from collections import Counter
 from functools import lru_cache
 from itertools import chain
 from operator import add, mul
+from pathlib import Path
 from typing import NamedTuple
 
 from langdetect.detector import Detector
@@ -58,56 +61,95 @@ LOG_SMOOTHING = math.log(SMOOTHING)
 SCALE = 20
 
 
+#: A row's entry (:class:`Profiles`): the language's column above these bits, the n-gram's value
+#: below (at most ``-LOG_SMOOTHING * 2 ** SCALE``, under ``2 ** 24``).
+COLUMN_SHIFT = 24
+VALUE_MASK = (1 << COLUMN_SHIFT) - 1
+
+
 class Profiles(NamedTuple):
     """langdetect's n-gram profiles: each n-gram's log-likelihood in each language, in fixed point."""
 
-    #: langdetect's languages, in its order.
+    #: langdetect's languages, sorted (the same on every machine): a column each.
     langs: tuple[str, ...]
-    #: Every n-gram of the profiles (those langdetect reads off a text), with a bit set for
-    #: each language whose profile holds it (``1 << column``).
-    holders: dict[str, int]
-    #: One column per language, in ``langs`` order: ``log(SMOOTHING + P(gram | language))``
-    #: for each n-gram of its profile, less :data:`LOG_SMOOTHING`, in fixed point
-    #: (:data:`SCALE`). An n-gram outside a column has 0: its probability is 0.0 in that
-    #: language, its log-likelihood :data:`LOG_SMOOTHING`.
-    columns: tuple[dict[str, int], ...]
+    #: Every n-gram of the profiles (those langdetect reads off a text), and its row: an
+    #: entry for each language whose profile holds it, in column order,
+    #: ``column << COLUMN_SHIFT | value``. The value is ``log(SMOOTHING + P(gram | language))``
+    #: less :data:`LOG_SMOOTHING`, in fixed point (:data:`SCALE`). A language without an entry
+    #: has 0: its probability is 0.0, its log-likelihood :data:`LOG_SMOOTHING`.
+    rows: dict[str, tuple[int, ...]]
+
+
+#: :func:`profile_table`, saved with the package (:func:`save_profile_table`).
+SAVED_TABLE = Path(__file__).with_name("_profile_table.pickle")
 
 
 @lru_cache(maxsize=1)
 def profile_table() -> Profiles:
-    """The probabilities ``DetectorFactory.load_profile`` reads from langdetect's profile files
-    (the same files in the same order, the same arithmetic), as log-likelihoods in fixed point.
+    """langdetect's profiles, a row for each n-gram (:class:`Profiles`).
 
-    langdetect makes a row of 55 probabilities for each of its ~88,000 n-grams,
-    mostly 0.0 (an n-gram is in about two profiles); making them took most of
-    the load. Here a column is made for each language, in one dict
-    comprehension over its profile, and each n-gram gets the bits of the
-    languages that hold it: the load takes about 0.15 s instead of 0.23 s (the
-    logs and their rounding add some 0.05 s), and 32 MB instead of 109 MB.
-    Nothing here loads langdetect's own factory.
-    The log is taken once, here: a word's n-grams are then looked up, never
-    computed (:func:`normalize._profiles._gram_codes`).
+    Read from the table saved with the package (:data:`SAVED_TABLE`, about
+    0.04 s) when it was made from the profile files langdetect has here (their
+    names and bytes, :func:`profiles_stamp`); made from those files otherwise
+    (:func:`read_profile_files`, about 0.3 s), with the same result. Nothing
+    here loads langdetect's own factory (about 0.25 s and 109 MB more).
     """
+    stamp = profiles_stamp()
+    try:
+        with SAVED_TABLE.open("rb") as file:
+            saved = pickle.load(file)
+    except (OSError, EOFError, pickle.UnpicklingError):
+        saved = None
+    if isinstance(saved, tuple) and len(saved) == 3 and saved[0] == stamp:
+        return Profiles(saved[1], saved[2])
+    return read_profile_files()
+
+
+def _profile_files() -> list[str]:
+    """langdetect's profile files, sorted by name (a language's code)."""
+    names = sorted(os.listdir(PROFILES_DIRECTORY))
+    paths = (os.path.join(PROFILES_DIRECTORY, name) for name in names if not name.startswith("."))
+    return [path for path in paths if os.path.isfile(path)]
+
+
+def profiles_stamp() -> str:
+    """A digest of langdetect's profile files (names and bytes) and of how the table is made
+    from them: a saved table is used only where it matches."""
+    digest = hashlib.blake2b(repr((SCALE, SMOOTHING, COLUMN_SHIFT)).encode(), digest_size=16)
+    for path in _profile_files():
+        with open(path, "rb") as file:
+            data = file.read()
+        digest.update(f"{os.path.basename(path)}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def read_profile_files() -> Profiles:
+    """:func:`profile_table` made from langdetect's profile files: the probabilities
+    ``DetectorFactory.load_profile`` reads (the same arithmetic), as log-likelihoods in
+    fixed point. The log is taken once, here: a word's n-grams are then looked up, never
+    computed (:func:`normalize._profiles._gram_codes`)."""
     langs: list[str] = []
-    holders: dict[str, int] = {}
-    columns: list[dict[str, int]] = []
-    for name in os.listdir(PROFILES_DIRECTORY):  # the factory's order
-        path = os.path.join(PROFILES_DIRECTORY, name)
-        if name.startswith(".") or not os.path.isfile(path):
-            continue
+    rows: dict[str, list[int]] = {}
+    log, fixed = math.log, float(1 << SCALE)
+    for column, path in enumerate(_profile_files()):
         with open(path, encoding="utf-8") as file:
             profile = json.load(file)
         langs.append(profile["name"])
         n_words = profile["n_words"]
-        log, fixed = math.log, float(1 << SCALE)
-        column = {gram: round((log(SMOOTHING + 1.0 * count / n_words[len(gram) - 1]) - LOG_SMOOTHING) * fixed)
-                  for gram, count in profile["freq"].items()
-                  if 1 <= len(gram) <= 3}  # n-grams: 1 to 3 letters
-        bit = 1 << len(columns)
-        for gram in column:
-            holders[gram] = holders.get(gram, 0) | bit
-        columns.append(column)
-    return Profiles(tuple(langs), holders, tuple(columns))
+        for gram, count in profile["freq"].items():
+            if 1 <= len(gram) <= 3:  # n-grams: 1 to 3 letters
+                value = round((log(SMOOTHING + 1.0 * count / n_words[len(gram) - 1]) - LOG_SMOOTHING) * fixed)
+                rows.setdefault(gram, []).append(column << COLUMN_SHIFT | value)
+    return Profiles(tuple(langs), {gram: tuple(row) for gram, row in rows.items()})
+
+
+def save_profile_table(path: Path = SAVED_TABLE) -> None:
+    """Save :func:`read_profile_files`' table with its :func:`profiles_stamp` (what
+    ``python -m normalize._langdetect`` does: run it when langdetect's profiles change)."""
+    table = read_profile_files()
+    with path.open("wb") as file:
+        pickle.dump((profiles_stamp(), table.langs, table.rows), file, protocol=4)
 
 
 @lru_cache(maxsize=64)
@@ -165,13 +207,13 @@ def _word_grams(word: str, spaced: bool) -> tuple[str, ...]:
     twos = list(map(add, padded, ones))  # padded[end - 1 : end + 1]
     threes = map(add, twos, padded[2:])  # padded[end - 2 : end + 1], from end = 2
     ordered = chain((ones[0], twos[0]), chain.from_iterable(zip(ones[1:], twos[1:], threes, strict=True)))
-    return tuple(filter(profile_table().holders.__contains__, ordered))  # the space alone is no n-gram
+    return tuple(filter(profile_table().rows.__contains__, ordered))  # the space alone is no n-gram
 
 
 def _grams_after_capitals(padded: str) -> tuple[str, ...]:
     """:func:`_word_grams` letter by letter: langdetect skips the n-grams that end in a capital
     after a capital (``"NASA"`` gives ``N``, `` N``, and nothing more)."""
-    grams = profile_table().holders
+    grams = profile_table().rows
     found: list[str] = []
     capital = False
     for end in range(1, len(padded)):
@@ -225,7 +267,7 @@ def langdetect_ranked(text: str, seed: int, only: tuple[str, ...] | None, shortc
     sampling (:data:`ALONE`), the same as sampling would give.
     """
     factory = _factory()
-    langs = factory.get_lang_list()  # profile_table()'s languages, in the same order
+    langs = profile_table().langs
     known = [langs[column] for column in candidate_columns(only)[0]]
     ngrams = features(text)
     if not known or not ngrams:
@@ -288,3 +330,7 @@ def _probabilities(detector: Detector, ngrams: list[str]) -> list[Language]:
     detector.langprob = langprob
     result: list[Language] = detector.get_probabilities()
     return result
+
+
+if __name__ == "__main__":
+    save_profile_table()

@@ -35,7 +35,9 @@ from langdetect.detector import Detector
 
 from normalize._langdetect import (
     ALONE,
+    COLUMN_SHIFT,
     SCALE,
+    VALUE_MASK,
     Guess,
     _word_grams,
     _words,
@@ -92,19 +94,26 @@ class _View:
     Cyrillic line's 4 instead of 55, a Latin line's 31. The caches below are
     keyed by the view itself (by its identity: hashed at once)."""
 
-    __slots__ = ("codes", "columns", "layout", "low", "mask", "positions")
+    __slots__ = ("codes", "columns", "high", "layout", "low", "mask", "positions", "shifts")
 
     def __init__(self, only: tuple[str, ...] | None) -> None:
         #: The columns of :func:`profile_table`, in its order.
         self.columns = candidate_columns(only)[0]
-        #: The columns' bits (as in ``Profiles.holders``).
+        #: The columns' bits (``1 << column``).
         self.mask = sum(1 << column for column in self.columns)
         #: Each column's place in the view.
         self.positions = {column: place for place, column in enumerate(self.columns)}
+        #: Where each column's field starts in a code (``None`` for a column outside the view).
+        self.shifts = tuple(
+            None if place is None else _FIELD_BITS * place
+            for place in map(self.positions.get, range(len(profile_table().langs)))
+        )
+        #: Where the squares' fields start.
+        self.high = _FIELD_BITS * len(self.columns)
         #: The fields of a code, in the view's order: its ``q`` for each column, then its squares.
         self.layout = Struct(f"<{2 * len(self.columns)}Q")
         #: The bits of a code's ``q`` fields (its low half).
-        self.low = (1 << _FIELD_BITS * len(self.columns)) - 1
+        self.low = (1 << self.high) - 1
         #: Each n-gram's code in the view (:func:`_gram_codes`), made as n-grams come.
         self.codes: dict[str, int] = {}
 
@@ -147,18 +156,14 @@ def _gram_codes(grams: tuple[str, ...], view: _View) -> list[int]:
     if not all(map(codes.__contains__, grams)):
         if len(codes) >= _CODES_KEPT:
             codes.clear()
-        _, holders, columns = profile_table()
-        high = _FIELD_BITS * len(view.columns)
+        rows, shifts, high = profile_table().rows, view.shifts, view.high
         for gram in {gram for gram in grams if gram not in codes}:
             code = 0
-            held = holders[gram] & view.mask
-            while held:  # the languages that hold it (a column is read only where it has the n-gram)
-                bit = held & -held
-                column = bit.bit_length() - 1
-                fixed = columns[column][gram]
-                shift = _FIELD_BITS * view.positions[column]
-                code |= fixed << shift | fixed * fixed << (high + shift)
-                held ^= bit
+            for entry in rows[gram]:  # the languages whose profiles hold it
+                shift = shifts[entry >> COLUMN_SHIFT]
+                if shift is not None:
+                    value = entry & VALUE_MASK
+                    code |= value << shift | value * value << (high + shift)
             codes[gram] = code
     return list(map(codes.__getitem__, grams))
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import math
+import pickle
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -79,8 +81,8 @@ def test_the_shortcut_to_an_n_gram_finds_one_where_langdetect_does(text: str) ->
 
 
 def test_every_lower_case_ascii_letter_is_an_n_gram_of_the_profiles() -> None:
-    holders = _langdetect.profile_table().holders
-    assert all(letter in holders for letter in "abcdefghijklmnopqrstuvwxyz")
+    rows = _langdetect.profile_table().rows
+    assert all(letter in rows for letter in "abcdefghijklmnopqrstuvwxyz")
 
 
 def test_reading_is_deterministic_and_needs_no_seed() -> None:
@@ -115,19 +117,56 @@ def test_a_close_call_is_langdetect_s_average_over_its_trials(only: tuple[str, .
 
 
 def test_the_profile_table_is_langdetect_s_own() -> None:
-    langs, holders, columns = _langdetect.profile_table()
+    langs, rows = _langdetect.profile_table()
     factory = _langdetect._factory()
-    assert langs == tuple(factory.get_lang_list())
-    assert holders.keys() == factory.word_lang_prob_map.keys()
+    assert langs == tuple(sorted(factory.get_lang_list()))
+    assert rows.keys() == factory.word_lang_prob_map.keys()
+    # the table's columns are sorted; langdetect's order is the file system's
+    column = [langs.index(lang) for lang in factory.get_lang_list()]
     smoothing, floor = _langdetect.SMOOTHING, _langdetect.LOG_SMOOTHING
     # langdetect's probability of each n-gram in each language, where its profile holds it
     # (0.0 elsewhere): the table's log-likelihood is its log, smoothed, above the floor, in
     # fixed point
-    assert all([column.get(gram) for column in columns]
-               == [round((math.log(smoothing + prob) - floor) * _FIXED) if prob else None for prob in row]
-               for gram, row in factory.word_lang_prob_map.items())
-    assert all(holders[gram] == sum(1 << index for index, prob in enumerate(row) if prob)
-               for gram, row in factory.word_lang_prob_map.items())
+    for gram, probs in factory.word_lang_prob_map.items():
+        expected = sorted((column[index], round((math.log(smoothing + prob) - floor) * _FIXED))
+                          for index, prob in enumerate(probs) if prob)
+        assert [_entry(entry) for entry in rows[gram]] == expected
+
+
+def _entry(entry: int) -> tuple[int, int]:
+    """A row's entry: its column and its value."""
+    return entry >> _langdetect.COLUMN_SHIFT, entry & _langdetect.VALUE_MASK
+
+
+def _value(gram: str, column: int) -> int:
+    """The table's value of ``gram`` in ``column`` (0 where the language's profile lacks it)."""
+    return dict(map(_entry, _langdetect.profile_table().rows[gram])).get(column, 0)
+
+
+def test_the_saved_table_is_made_from_the_profile_files_langdetect_has_here() -> None:
+    # if this fails, langdetect's profiles changed: save the table anew (python -m normalize._langdetect)
+    with _langdetect.SAVED_TABLE.open("rb") as file:
+        stamp, langs, rows = pickle.load(file)
+    assert stamp == _langdetect.profiles_stamp()
+    assert (langs, rows) == _langdetect.read_profile_files()
+    assert _langdetect.profile_table() == (langs, rows)
+
+
+@pytest.mark.parametrize("saved", [b"", b"not a pickle", pickle.dumps(("another stamp", (), {}))])
+def test_a_saved_table_that_is_missing_broken_or_of_other_files_is_made_anew(
+    saved: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "table.pickle"
+    path.write_bytes(saved)
+    monkeypatch.setattr(_langdetect, "SAVED_TABLE", path)
+    assert _langdetect.profile_table.__wrapped__() == _langdetect.read_profile_files()
+    path.unlink()
+    assert _langdetect.profile_table.__wrapped__() == _langdetect.read_profile_files()
+
+
+def test_saving_the_table_gives_the_same_bytes(tmp_path: Path) -> None:
+    _langdetect.save_profile_table(tmp_path / "table.pickle")
+    assert (tmp_path / "table.pickle").read_bytes() == _langdetect.SAVED_TABLE.read_bytes()
 
 
 _FIXED = 1 << _langdetect.SCALE
@@ -141,23 +180,22 @@ _FIXED = 1 << _langdetect.SCALE
 def test_candidates_are_read_in_the_smallest_view_holding_them_and_its_codes_are_the_table_s(
     only: tuple[str, ...] | None, view_size: int
 ) -> None:
-    _, holders, columns = _langdetect.profile_table()
+    rows = _langdetect.profile_table().rows
     view, places, _ = _profiles._candidates(only)
     assert len(view.columns) == view_size
     assert tuple(view.columns[place] for place in places) == _langdetect.candidate_columns(only)[0]
-    common = tuple(gram for gram in holders if bin(holders[gram]).count("1") > 20)[:40]
-    rare = tuple(gram for gram in holders if bin(holders[gram]).count("1") <= 2)[:40]
+    common = tuple(gram for gram, row in rows.items() if len(row) > 20)[:40]
+    rare = tuple(gram for gram, row in rows.items() if len(row) <= 2)[:40]
     for gram, code in zip(common + rare, _profiles._gram_codes(common + rare, view), strict=True):
         # a field for each language of the view: the table's value, 0 where its profile lacks the gram
-        expected = [columns[column].get(gram, 0) for column in view.columns]
+        expected = [_value(gram, column) for column in view.columns]
         assert list(view.fields(code)) == expected + [value * value for value in expected]  # then its squares
 
 
 def _lead(words: list[tuple[str, bool]], leader: int, rival: int) -> tuple[int, float, float]:
     """The leader's lead over the rival (table columns), n-gram by n-gram: how many, their sum
     and their squares', each n-gram looked up in the table."""
-    columns = _langdetect.profile_table().columns
-    leads = [(columns[leader].get(gram, 0) - columns[rival].get(gram, 0)) / _FIXED
+    leads = [(_value(gram, leader) - _value(gram, rival)) / _FIXED
              for word in words for gram in _langdetect._word_grams(*word)]
     return len(leads), sum(leads), sum(lead * lead for lead in leads)
 
