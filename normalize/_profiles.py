@@ -27,8 +27,6 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from itertools import repeat
-from operator import and_, mul, rshift
 from struct import Struct
 
 from langdetect.detector import Detector
@@ -94,7 +92,7 @@ class _View:
     Cyrillic line's 4 instead of 55, a Latin line's 31. The caches below are
     keyed by the view itself (by its identity: hashed at once)."""
 
-    __slots__ = ("codes", "columns", "high", "layout", "low", "mask", "positions", "shifts")
+    __slots__ = ("codes", "columns", "crosses", "high", "layout", "low", "mask", "positions", "shifts")
 
     def __init__(self, only: tuple[str, ...] | None) -> None:
         #: The columns of :func:`profile_table`, in its order.
@@ -116,6 +114,8 @@ class _View:
         self.low = (1 << self.high) - 1
         #: Each n-gram's code in the view (:func:`_gram_codes`), made as n-grams come.
         self.codes: dict[str, int] = {}
+        #: For each leading language (a place), each n-gram's products (:func:`_gram_crosses`).
+        self.crosses: dict[int, dict[str, int]] = {}
 
     def fields(self, code: int) -> tuple[int, ...]:
         """The fields of ``code``, a sum of codes: one for each column of the view, then the
@@ -179,16 +179,30 @@ def _word_codes(word: str, spaced: bool, view: _View) -> tuple[int, int]:
     return len(grams), sum(_gram_codes(grams, view))
 
 
+def _gram_crosses(grams: tuple[str, ...], view: _View, leader: int) -> list[int]:
+    """For each of ``grams`` in ``view``: the leader's ``q`` (``leader`` is a place in the view)
+    times each language's ``q``, in each language's field (the low half of its code only: each
+    product is under ``2 ** 46.7``). Made once for each n-gram and leader; kept as codes are
+    (at most :data:`_CODES_KEPT` in all)."""
+    crosses = view.crosses.get(leader)
+    if crosses is None or not all(map(crosses.__contains__, grams)):
+        if sum(map(len, view.crosses.values())) >= _CODES_KEPT:
+            view.crosses.clear()
+        crosses = view.crosses.setdefault(leader, {})
+        shift, low = _FIELD_BITS * leader, view.low
+        for gram, code in zip(grams, _gram_codes(grams, view), strict=True):
+            if gram not in crosses:
+                crosses[gram] = (code >> shift & _FIELD) * (code & low)
+    return list(map(crosses.__getitem__, grams))
+
+
 # Keyed by a word and its line's leading language (about 0.3 KB for a Latin word): 4,614 in
 # 1,000 built articles, 9,583 in 10,000; 16,384 take about 5 MB.
 @lru_cache(maxsize=1 << 14)
 def _word_cross(word: str, spaced: bool, view: _View, leader: int) -> int:
     """A word's n-grams in ``view``: the leader's ``q`` times each language's, added up in each
-    language's field (``leader`` is a place in the view; the high half of the sum is no field)."""
-    codes = _gram_codes(_word_grams(word, spaced), view)
-    ahead = map(and_, map(rshift, codes, repeat(_FIELD_BITS * leader)), repeat(_FIELD))
-    products: int = sum(map(mul, codes, ahead))
-    return products & view.low  # a carry goes up, never down: each low field is its exact sum
+    language's field (:func:`_gram_crosses`)."""
+    return sum(_gram_crosses(_word_grams(word, spaced), view, leader))
 
 
 def read_profiles(text: str, only: tuple[str, ...] | None) -> Guess:

@@ -92,6 +92,7 @@ def test_reading_is_deterministic_and_needs_no_seed() -> None:
     _langdetect._word_grams.cache_clear()
     for view in _profiles._views():
         view.codes.clear()
+        view.crosses.clear()
     assert [_profiles.read_profiles(text, LATIN) for text in texts] == first
 
 
@@ -240,6 +241,8 @@ def test_a_view_s_codes_are_made_anew_when_full(monkeypatch: pytest.MonkeyPatch)
     _profiles._word_codes.cache_clear()
     _profiles._word_cross.cache_clear()
     view.codes.clear()
+    view.crosses.clear()
     assert _profiles.read_profiles(text, LATIN) == expected
     longest = max(len(_langdetect._word_grams(*word)) for word in _langdetect._words(text))
     assert 0 < len(view.codes) <= 3 + longest  # emptied when full, then one word's added
+    assert 0 < sum(map(len, view.crosses.values())) <= 3 + longest  # and so are the products
