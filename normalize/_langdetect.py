@@ -5,6 +5,10 @@ faster: :func:`features` finds the n-grams word by word (each word's cached;
 langdetect's n-gram buffer starts afresh at every space) and
 :func:`_probabilities` samples with list comprehensions.
 ``tests/test_langid.py`` checks both against langdetect.
+
+Its profiles are also read as a table of log-likelihoods in fixed point
+(:func:`profile_table`), saved with the package, for
+:mod:`normalize._profiles` to read langdetect's answer off.
 """
 
 from __future__ import annotations
@@ -89,7 +93,7 @@ def profile_table() -> Profiles:
     """langdetect's profiles, a row for each n-gram (:class:`Profiles`).
 
     Read from the table saved with the package (:data:`SAVED_TABLE`, about
-    0.04 s) when it was made from the profile files langdetect has here (their
+    0.07 s) when it was made from the profile files langdetect has here (their
     names and bytes, :func:`profiles_stamp`); made from those files otherwise
     (:func:`read_profile_files`, about 0.3 s), with the same result. Nothing
     here loads langdetect's own factory (about 0.25 s and 109 MB more).
