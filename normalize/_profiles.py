@@ -92,13 +92,11 @@ class _View:
     Cyrillic line's 4 instead of 55, a Latin line's 31. The caches below are
     keyed by the view itself (by its identity: hashed at once)."""
 
-    __slots__ = ("codes", "columns", "crosses", "high", "layout", "low", "mask", "positions", "shifts")
+    __slots__ = ("codes", "columns", "crosses", "high", "layout", "low", "positions", "shifts")
 
     def __init__(self, only: tuple[str, ...] | None) -> None:
         #: The columns of :func:`profile_table`, in its order.
         self.columns = candidate_columns(only)[0]
-        #: The columns' bits (``1 << column``).
-        self.mask = sum(1 << column for column in self.columns)
         #: Each column's place in the view.
         self.positions = {column: place for place, column in enumerate(self.columns)}
         #: Where each column's field starts in a code (``None`` for a column outside the view).
@@ -139,7 +137,7 @@ def _candidates(only: tuple[str, ...] | None) -> tuple[_View, tuple[int, ...], t
     """The languages of ``only`` (all langdetect knows for ``None``): the first view holding their
     columns, their places in it, and their codes (``zh-cn`` read as ``zh``)."""
     columns, codes = candidate_columns(only)
-    view = next(view for view in _views() if view.mask | sum(1 << column for column in columns) == view.mask)
+    view = next(view for view in _views() if all(map(view.positions.__contains__, columns)))
     return view, tuple(view.positions[column] for column in columns), codes
 
 
