@@ -169,6 +169,11 @@ def english_and_other_words(text: str) -> tuple[int, int]:
     return english, sum(1 for found in langs if found and "en" not in found)
 
 
+def common_word_languages(text: str) -> set[str]:
+    """The languages the line holds a common word of (those :func:`holds_common_word` says yes to)."""
+    return {lang for word in lower_words(text) for lang in _WORD_LANGS.get(word, ())}
+
+
 def holds_common_word(text: str, lang: str) -> bool | None:
     """Whether the line holds one of ``lang``'s common words; ``None`` when ``lang`` has no list here."""
     words = _LANG_WORDS.get(lang)

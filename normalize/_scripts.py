@@ -181,3 +181,42 @@ def letter_count(text: str) -> int:
     ascii_part = text.encode("ascii", "ignore")
     beyond_letters = len(text) - len(ascii_part) - len(_NON_ASCII_NON_LETTER.findall(text))
     return len(ascii_part.translate(None, _ASCII_NON_LETTERS)) + beyond_letters
+
+
+#: Letters that, among the languages of one document, point to one of them.
+MARKS: dict[str, re.Pattern[str]] = {
+    "vi": VI_LETTER,
+    "de": re.compile("[äöüßÄÖÜ]"),
+    "es": re.compile("[ñ¿¡Ñ]"),
+    "uk": re.compile("[іїєґІЇЄҐ]"),
+    "ru": re.compile("[ыэёЫЭЁ]"),
+}
+
+
+def script_of(text: str, letters: int) -> frozenset[str] | None:
+    """The languages written in the script of most of the line's letters; ``None`` for other scripts."""
+    if text.isascii():
+        return LATIN_LANGS if letters else None
+    if len(LATIN_LETTER.findall(text)) * 2 > letters:
+        return LATIN_LANGS
+    if len(CYRILLIC.findall(text)) * 2 > letters:
+        return CYRILLIC_LANGS
+    return None
+
+
+def script_candidates(text: str, letters: int) -> tuple[str, ...] | None:
+    """The languages written in the script of most of the line's letters, to ask langdetect among;
+    ``None`` (all it knows) for other scripts."""
+    script = script_of(text, letters)
+    return None if script is None else SCRIPT_CANDIDATES[script]
+
+
+def same_script(text: str, letters: int, doc_langs: tuple[str, ...]) -> tuple[str, ...]:
+    """The document's languages written in the script of most of the line's letters."""
+    script = script_of(text, letters)
+    return doc_langs if script is None else tuple(lang for lang in doc_langs if lang in script)
+
+
+def languages_marked(text: str) -> list[str]:
+    """The languages whose own letters (:data:`MARKS`) ``text`` holds."""
+    return [lang for lang, pattern in MARKS.items() if pattern.search(text)]

@@ -13,16 +13,20 @@ the unclear ones from the document):
    (:func:`common_words_language`, which answers only where it agrees with
    langdetect); otherwise langdetect among the languages of the line's
    script, its answer read off its profiles (nothing is sampled)
-   (:func:`read_profiles`). Each line's first guess is cached: a site's
-   bylines and taglines come back in article after article.
+   (:func:`read_profiles`); but a short line (under 40 letters) that only
+   langdetect could tell is put off. Each line's first guess is cached: a
+   site's bylines and taglines come back in article after article.
 2. The document's main language is the one holding most letters, and its
    languages are those that hold a fair share of them
-   (:func:`guess_languages` ends here).
+   (:mod:`normalize._doc_languages`; a line put off is read only where what it
+   could add might change them). :func:`guess_languages` ends here.
 3. Then, once :mod:`normalize.mixed` has cut the lines that hold two
    languages, :func:`settle_languages`: a two-language line left whole is
    read whole; unclear lines (low confidence, or a language the document
    does not use) are asked again with langdetect restricted to the
-   document's languages; a line still unclear gets ``None``, never a guess.
+   document's languages; a line still unclear gets ``None``, never a guess. A
+   line put off, in a document with one language of its script, is that
+   language, as reading it would have settled it (:func:`_settle_open`).
 
 A line that holds two languages (a caption and its translation on one line)
 is cut in two by :mod:`normalize.mixed` between the two functions.
@@ -37,43 +41,51 @@ from contextlib import contextmanager
 from normalize._cache import per_line_cache
 from normalize._common_words import (
     COMMON_MIN_LETTERS,
+    common_word_languages,
     english_among_names,
     english_and_other_words,
-    holds_common_word,
 )
 from normalize._common_words import common_words_language as common_words_language
+from normalize._doc_languages import CERTAIN as CERTAIN
+from normalize._doc_languages import DOC_SHARE as DOC_SHARE
+from normalize._doc_languages import (
+    PUT_OFF,
+    FirstGuess,
+    document_languages,
+    main_language,
+    outcome_stands,
+    put_off_reach,
+    weights,
+)
+from normalize._doc_languages import SURE as SURE
+from normalize._doc_languages import TRUSTED_LETTERS as TRUSTED_LETTERS
+from normalize._doc_languages import trusted as _trusted
 from normalize._langdetect import Guess as Guess
+from normalize._langdetect import _words as _langdetect_words
 from normalize._langdetect import langdetect_ranked as langdetect_ranked
-from normalize._profiles import read_profiles
+from normalize._profiles import MAX_WORDS, read_profiles
 from normalize._scripts import (
     ACCENTED,
-    CHARS_PER_ENGLISH_CHAR,
-    CYRILLIC,
     CYRILLIC_LANGS,
     LATIN_LANGS,
-    LATIN_LETTER,
     LETTER_RUN,
     SCRIPT_CANDIDATES,
     SCRIPT_DECIDES,
     SCRIPTS,
     VI_LETTER,
     VI_WORD,
+    languages_marked,
+    same_script,
+    script_of,
 )
 from normalize._scripts import letter_count as letter_count
+from normalize._scripts import script_candidates as script_candidates
 from normalize._telling import two_languages
 from normalize.document import Document, Line
 from normalize.settings import Settings
 
-#: A guess at least this sure is taken as it is.
-SURE = 0.90
-#: The probability given to what a script or alphabet settles; never revised.
-CERTAIN = 1.0
 #: Lines with fewer letters than this get no language at all.
 MIN_LETTERS = 3
-#: langdetect alone is trusted only on lines with at least this many letters.
-TRUSTED_LETTERS = 20
-#: A language is one of the document's when it holds this share of its letters.
-DOC_SHARE = 0.03
 
 _ENGLISH_WORDS = (
     *("the", "and", "of", "is", "are", "was", "were", "to"),
@@ -93,27 +105,60 @@ def guess_languages(doc: Document, settings: Settings) -> None:
     """Give each line its guess alone, and set ``doc.lang`` and ``doc.langs``.
 
     Each line's ``lang``/``lang_score`` is its own guess's first language for
-    now, ``None`` when the line is left open (:func:`_first_guess`);
-    :func:`settle_languages` gives the final ones. Lines whose words tell two
-    languages count for the document only when they hold more letters than
-    the lines that count (in English letters' worth, :func:`_weights`): then
-    they are read whole now.
+    now, ``None`` when the line is left open or put off (:func:`_first_guess`);
+    :func:`settle_languages` gives the final ones.
     """
+    guesses: list[FirstGuess]
     if _REFERENCE:
         guesses = [_reference_guess(line.text, settings.seed) for line in doc.lines]
     else:
         guesses = [_first_guess(line.text) for line in doc.lines]
-    weight = _weights(doc.lines, guesses)
-    two = [index for index, line in enumerate(doc.lines) if guesses[index] is None and _is_long(line)]
-    if sum(letter_count(doc.lines[index].text) for index in two) > sum(weight.values()):
-        for index in two:  # most of the text: the document cannot be told without them
-            guesses[index] = _whole_guess(doc.lines[index].text, settings.seed)
-        weight = _weights(doc.lines, guesses)
-    main = settings.main_lang or _main_language(weight)
-    doc.lang = main
-    doc.langs = _document_languages(weight, main)
+    doc.lang, doc.langs = _document_languages(doc.lines, guesses, settings)
     for line, guess in zip(doc.lines, guesses, strict=True):
-        line.lang, line.lang_score = guess[0] if guess else (None, 0.0)
+        line.lang, line.lang_score = guess[0] if isinstance(guess, tuple) and guess else (None, 0.0)
+
+
+def _document_languages(
+    lines: Sequence[Line], guesses: list[FirstGuess], settings: Settings
+) -> tuple[str | None, tuple[str, ...]]:
+    """The document's main language and languages, from its lines' guesses (:func:`weights`).
+
+    Lines whose words tell two languages count only when they hold more
+    letters than the lines that count (in English letters' worth): then they
+    are read whole now, their guesses set in ``guesses``. Lines put off count
+    for nothing, as long as nothing they could add changes the outcome
+    (:func:`put_off_reach`, :func:`outcome_stands`); otherwise some are read
+    now (:func:`_read_put_off`) and the outcome is worked out again: it is
+    what it would have been had none been put off.
+    """
+    weight = weights(lines, guesses)
+    reach, most = put_off_reach(lines, guesses)
+    two = [index for index, line in enumerate(lines) if guesses[index] is None and _is_long(line)]
+    two_letters, counted = sum(letter_count(lines[index].text) for index in two), sum(weight.values())
+    if reach and counted < two_letters <= counted + most:
+        return _document_languages(lines, _read_put_off(lines, guesses, None), settings)
+    if two_letters > counted:
+        for index in two:  # most of the text: the document cannot be told without them
+            guesses[index] = _whole_guess(lines[index].text, settings.seed)
+        weight = weights(lines, guesses)
+    main = settings.main_lang or main_language(weight)
+    langs = document_languages(weight, main)
+    if not outcome_stands(weight, langs, reach, most, settings.main_lang is not None):
+        return _document_languages(lines, _read_put_off(lines, guesses, main), settings)
+    return main, langs
+
+
+def _read_put_off(lines: Sequence[Line], guesses: list[FirstGuess], main: str | None) -> list[FirstGuess]:
+    """``guesses``, with some lines put off read now (:func:`_long_line_guess`): those that could
+    count for a language other than ``main`` (by a common word, :func:`put_off_reach`), or,
+    when none could, those that could count for ``main``. At least one line is read."""
+    put_off = [index for index, guess in enumerate(guesses) if guess is PUT_OFF]
+    could = {index: common_word_languages(lines[index].text) for index in put_off}
+    read = [index for index in put_off if could[index] - {main}]
+    for index in read or [index for index in put_off if could[index]]:
+        text = lines[index].text
+        guesses[index] = _long_line_guess(text, letter_count(text))
+    return guesses
 
 
 def settle_languages(doc: Document, settings: Settings) -> None:
@@ -129,14 +174,35 @@ def settle_languages(doc: Document, settings: Settings) -> None:
         if line.lang is not None:
             _settle(line, ((line.lang, line.lang_score),), doc.langs, settings.seed)
         elif _is_long(line):
-            _settle(line, _whole_guess(line.text, settings.seed), doc.langs, settings.seed)
+            _settle_open(line, doc.langs, settings.seed)
         else:
             _settle_short(line, doc.langs, settings.seed)
 
 
+def _settle_open(line: Line, doc_langs: tuple[str, ...], seed: int) -> None:
+    """Settle a long line left open (its words told two languages, and it was not cut) or put off.
+
+    It is read whole (:func:`_whole_guess`), then settled as any line
+    (:func:`_settle`). But a line put off, in a document with one language of
+    its script, that is not a line of accented words in an English document
+    (:func:`_not_english`), ends in that language whatever langdetect reads:
+    :func:`_settle` keeps langdetect's answer on a line this short only when it
+    is one of the document's languages, and asks among those of the line's
+    script otherwise. So it is asked among that one language only.
+    """
+    text = line.text
+    if not _REFERENCE and _first_guess(text) is PUT_OFF:
+        same = same_script(text, letter_count(text), doc_langs)
+        if len(same) == 1 and not _not_english(text, doc_langs):
+            answer = ask_langdetect(text, seed, same)
+            line.lang, line.lang_score = answer[0] if answer else (None, 0.0)
+            return
+    _settle(line, _whole_guess(text, seed), doc_langs, seed)
+
+
 @per_line_cache
-def _first_guess(text: str) -> Guess | None:
-    """A line's guess on its own; ``None`` leaves it open.
+def _first_guess(text: str) -> FirstGuess:
+    """A line's guess on its own; ``None`` leaves it open, :data:`PUT_OFF` puts it off.
 
     Cached (:func:`per_line_cache`): a site's bylines, taglines and share rows
     come back in article after article. Nothing is sampled, so no seed.
@@ -144,32 +210,54 @@ def _first_guess(text: str) -> Guess | None:
     A line under :data:`TRUSTED_LETTERS` letters gets only what its script
     settles, as in the reference (:func:`_reference_guess`); so does a line whose
     words tell two languages (:func:`two_languages`). Another:
-    :func:`_long_line_guess`.
+    :func:`_long_line_guess`, but a line that only langdetect could tell is put
+    off when it is short (:func:`_may_put_off`): the document's languages may
+    not need it (:func:`outcome_stands`), nor its own (:func:`_settle_open`).
     """
     letters = letter_count(text)
     guess = _script_guess(text, letters)
     if guess is not None or _left_open(text, letters):
         return guess
-    return _long_line_guess(text, letters)
+    guess = _cheap_long_guess(text, letters)
+    if guess is None and _may_put_off(text, letters):
+        return PUT_OFF
+    return read_profiles(text, script_candidates(text, letters)) if guess is None else guess
 
 
 def _long_line_guess(text: str, letters: int) -> Guess:
-    """The guess of a long line that no script settles.
+    """The guess of a long line that no script settles: what its words settle
+    (:func:`_cheap_long_guess`), else langdetect among the languages of its
+    script, read off its profiles (:func:`read_profiles`)."""
+    guess = _cheap_long_guess(text, letters)
+    return read_profiles(text, script_candidates(text, letters)) if guess is None else guess
+
+
+def _cheap_long_guess(text: str, letters: int) -> Guess | None:
+    """What a long line's words settle without langdetect; ``None`` when they do not.
 
     The line's letters and common words (:func:`_words_guess`); then a line of
     English words around Vietnamese names (:func:`english_among_names`) is
     English; then a plain ASCII line of English common words
-    (:func:`_plainly_english`); then langdetect among the languages of its
-    script, read off its profiles (:func:`read_profiles`).
+    (:func:`_plainly_english`).
     """
     guess = _words_guess(text, letters)
     if guess is None and english_among_names(text, letters):
         guess = (("en", CERTAIN),)
     if guess is None and _plainly_english(text, letters):
         guess = (("en", SURE),)
-    if guess is None:
-        guess = read_profiles(text, script_candidates(text, letters))
     return guess
+
+
+def _may_put_off(text: str, letters: int) -> bool:
+    """Whether a line that only langdetect can tell may be put off: under
+    ``COMMON_MIN_LETTERS`` letters, mostly Latin or Cyrillic, and of at most
+    ``MAX_WORDS`` words (so that reading it among one language, which finds an
+    n-gram in any of its words, answers when reading all its script's would)."""
+    return (
+        letters < COMMON_MIN_LETTERS
+        and script_of(text, letters) in (LATIN_LANGS, CYRILLIC_LANGS)
+        and len(_langdetect_words(text)) <= MAX_WORDS
+    )
 
 
 def _left_open(text: str, letters: int) -> bool:
@@ -322,56 +410,6 @@ def _vietnamese_share(text: str) -> float:
     return len(VI_WORD.findall(text)) / words if words else 0.0
 
 
-def _trusted(guess: Guess, letters: int) -> bool:
-    """A guess good enough to stand alone: settled by script, or sure on a long line."""
-    return bool(guess) and (guess[0][1] >= CERTAIN or (guess[0][1] >= SURE and letters >= TRUSTED_LETTERS))
-
-
-def _weights(lines: Sequence[Line], guesses: Sequence[Guess | None]) -> dict[str, float]:
-    """How much each language says among trusted lines: letters, in English letters' worth."""
-    weight: dict[str, float] = {}
-    for line, guess in zip(lines, guesses, strict=True):
-        letters = letter_count(line.text)
-        if guess and _trusted(guess, letters) and _evidence_of_its_language(line.text, guess, letters):
-            lang = guess[0][0]
-            weight[lang] = weight.get(lang, 0.0) + letters / CHARS_PER_ENGLISH_CHAR.get(lang, 1.0)
-    return weight
-
-
-def _evidence_of_its_language(text: str, guess: Guess, letters: int) -> bool:
-    """Whether a trusted line's language counts for the document's languages.
-
-    A line settled by its script or its words counts, and so does a long one.
-    A shorter one that langdetect alone read counts when it holds a common word
-    of that language (where :mod:`normalize._common_words` lists them):
-    langdetect reads a few English words as French now and then ("Better
-    Android support"), and two such lines would make French a language of an
-    English page.
-    """
-    if guess[0][1] >= CERTAIN or letters >= COMMON_MIN_LETTERS:
-        return True
-    return holds_common_word(text, guess[0][0]) is True
-
-
-def _main_language(weight: dict[str, float]) -> str | None:
-    """The language saying most among trusted lines (:func:`_weights`); ``None`` when none is."""
-    if not weight:
-        return None
-    return min(weight, key=lambda lang: (-weight[lang], lang))
-
-
-def _document_languages(weight: dict[str, float], main: str | None) -> tuple[str, ...]:
-    """The main language first, then the others holding a fair share of trusted text."""
-    if main is None:
-        return ()
-    total = sum(weight.values()) or 1
-    others = sorted(
-        (lang for lang, count in weight.items() if lang != main and count >= DOC_SHARE * total),
-        key=lambda lang: (-weight[lang], lang),
-    )
-    return (main, *others)
-
-
 def _not_english(text: str, doc_langs: tuple[str, ...]) -> bool:
     """In an English document, a line whose words are often accented (or that asks ¿ or
     exclaims ¡) is not English."""
@@ -404,14 +442,14 @@ def _settle(line: Line, guess: Guess, doc_langs: tuple[str, ...], seed: int) -> 
         # sure, and: settled by its script, one of the document's languages, or long
         line.lang, line.lang_score = lang, prob
         return
-    same_script = _same_script(line.text, letters, doc_langs)
-    if trusted and (not same_script or _not_english(line.text, doc_langs)):
+    same = same_script(line.text, letters, doc_langs)
+    if trusted and (not same or _not_english(line.text, doc_langs)):
         # sure, and: in a script none of the document's languages writes, or a line of
         # accented words in an English document
         line.lang, line.lang_score = lang, prob
         return
-    if same_script:
-        restricted = ask_langdetect(line.text, seed, same_script)
+    if same:
+        restricted = ask_langdetect(line.text, seed, same)
         if restricted and restricted[0][1] >= 0.5:
             line.lang, line.lang_score = restricted[0]
             return
@@ -419,43 +457,6 @@ def _settle(line: Line, guess: Guess, doc_langs: tuple[str, ...], seed: int) -> 
 
 
 _NOT_ENGLISH_LATIN = tuple(sorted(LATIN_LANGS - {"en"}))
-#: Letters that, among the languages of one document, point to one of them.
-_MARKS: dict[str, re.Pattern[str]] = {
-    "vi": VI_LETTER,
-    "de": re.compile("[äöüßÄÖÜ]"),
-    "es": re.compile("[ñ¿¡Ñ]"),
-    "uk": re.compile("[іїєґІЇЄҐ]"),
-    "ru": re.compile("[ыэёЫЭЁ]"),
-}
-
-
-def _script_of(text: str, letters: int) -> frozenset[str] | None:
-    """The languages written in the script of most of the line's letters; ``None`` for other scripts."""
-    if text.isascii():
-        return LATIN_LANGS if letters else None
-    if len(LATIN_LETTER.findall(text)) * 2 > letters:
-        return LATIN_LANGS
-    if len(CYRILLIC.findall(text)) * 2 > letters:
-        return CYRILLIC_LANGS
-    return None
-
-
-def script_candidates(text: str, letters: int) -> tuple[str, ...] | None:
-    """The languages written in the script of most of the line's letters, to ask langdetect among;
-    ``None`` (all it knows) for other scripts."""
-    script = _script_of(text, letters)
-    return None if script is None else SCRIPT_CANDIDATES[script]
-
-
-def _same_script(text: str, letters: int, doc_langs: tuple[str, ...]) -> tuple[str, ...]:
-    """The document's languages written in the script of most of the line's letters."""
-    script = _script_of(text, letters)
-    return doc_langs if script is None else tuple(lang for lang in doc_langs if lang in script)
-
-
-def _languages_marked(text: str) -> list[str]:
-    """The languages whose own letters (:data:`_MARKS`) ``text`` holds."""
-    return [lang for lang, pattern in _MARKS.items() if pattern.search(text)]
 
 
 def _settle_short(line: Line, doc_langs: tuple[str, ...], seed: int) -> None:
@@ -472,8 +473,8 @@ def _settle_short(line: Line, doc_langs: tuple[str, ...], seed: int) -> None:
     letters = letter_count(line.text)
     if letters < MIN_LETTERS or not doc_langs:
         return
-    candidates = _same_script(line.text, letters, doc_langs)
-    if not candidates and _script_of(line.text, letters) is CYRILLIC_LANGS:
+    candidates = same_script(line.text, letters, doc_langs)
+    if not candidates and script_of(line.text, letters) is CYRILLIC_LANGS:
         # Cyrillic in a document of other scripts: certainly not one of its languages
         candidates = SCRIPT_CANDIDATES[CYRILLIC_LANGS]
     if not candidates:
@@ -481,7 +482,7 @@ def _settle_short(line: Line, doc_langs: tuple[str, ...], seed: int) -> None:
     if candidates[0] == "en" and line.text.isascii() and doc_langs[0] == "en":
         candidates = ("en",)  # an English document's short line with no other language's letters
     if len(candidates) > 1:
-        shown = _languages_marked(line.text)
+        shown = languages_marked(line.text)
         marked = [lang for lang in candidates if lang in shown]
         if len(marked) == 1:
             candidates = (marked[0],)

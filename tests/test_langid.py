@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normalize import _langdetect, langid, normalize
+from normalize import _langdetect, _profiles, langid, normalize
+from normalize._doc_languages import PUT_OFF, outcome_stands, weights
 from normalize._scripts import CYRILLIC_LANGS, LATIN_LANGS, LETTER_RUN, VI_LETTER, VI_WORD
 from normalize._telling import two_languages
 from normalize.document import Document, Line
@@ -304,11 +305,89 @@ def test_vi_word_matches_count_the_words_that_hold_a_vietnamese_letter(text: str
 
 def test_a_short_line_langdetect_alone_misreads_is_no_evidence_of_its_language() -> None:
     line = "More “Questions” for your opponent"  # a real page's line: langdetect reads French
-    guess = langid._first_guess(line)
-    assert guess is not None and guess[0][0] == "fr" and guess[0][1] >= langid.SURE
+    guess = langid._long_line_guess(line, langid.letter_count(line))
+    assert guess[0][0] == "fr" and guess[0][1] >= langid.SURE
+    assert weights([Line(number=1, text=line)], [guess]) == {}
     doc = _document(ENGLISH, line, ENGLISH.replace("Tuesday", "Monday"))
     assert doc.langs == ("en",)  # no French common word in it: it does not make French one
     assert doc.lines[1].lang == "en"
+
+
+def _reading(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, tuple[str, ...] | None]]:
+    """Every line read off langdetect's profiles, ``(text, candidates)``."""
+    calls: list[tuple[str, tuple[str, ...] | None]] = []
+    real = _profiles.read_profiles
+
+    def record(text: str, only: tuple[str, ...] | None) -> langid.Guess:
+        calls.append((text, only))
+        return real(text, only)
+
+    monkeypatch.setattr(langid, "read_profiles", record)
+    return calls
+
+
+def test_a_short_line_only_langdetect_can_tell_is_put_off_and_asked_among_the_document_s_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    line = "More “Questions” for your opponent"
+    assert langid._first_guess(line) is PUT_OFF
+    assert langid._first_guess(ENGLISH) is not PUT_OFF  # a long line is read at once
+    calls = _reading(monkeypatch)
+    doc = _document(ENGLISH, line, ENGLISH.replace("Tuesday", "Monday"))
+    assert doc.lines[1].lang == "en"  # what reading it among the Latin languages, then settling, gives
+    assert [only for text, only in calls if text == line] == [("en",)]
+
+
+def test_a_line_put_off_is_read_where_it_could_change_the_document_s_languages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    line = "Le président est arrivé à Paris"  # French common words: it could make French one
+    assert langid._first_guess(line) is PUT_OFF
+    calls = _reading(monkeypatch)
+    doc = _document(ENGLISH, line, ENGLISH.replace("Tuesday", "Monday"))
+    assert doc.langs == ("en", "fr")
+    assert (line, langid.script_candidates(line, langid.letter_count(line))) in calls
+
+
+def _line_languages(docs: list[Document]) -> list[tuple[str | None, tuple[str, ...], list[str | None]]]:
+    return [(doc.lang, doc.langs, [line.lang for line in doc.lines]) for doc in docs]
+
+
+def test_putting_lines_off_changes_no_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The document's languages and every line's are those of reading every line at once."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted((FIXTURES / "articles").glob("*.txt"))]
+    texts += [
+        "\n".join((ENGLISH, "Le président est arrivé à Paris", "More “Questions” for your opponent")),
+        "\n".join(("Il presidente è arrivato a Roma", "More “Questions” for your opponent")),
+        "\n".join(("Фото: ТАСС, пресс-служба правительства", ENGLISH, "Новые правила вступят в силу")),
+    ]
+    put_off = [normalize(text, id="t") for text in texts]
+    assert sum(1 for doc in put_off for line in doc.lines if langid._first_guess(line.text) is PUT_OFF) >= 10
+    uncached = langid._first_guess.__wrapped__  # type: ignore[attr-defined]
+    monkeypatch.setattr(langid, "_first_guess", uncached)
+    monkeypatch.setattr(langid, "_may_put_off", lambda text, letters: False)
+    read = [normalize(text, id="t") for text in texts]
+    assert _line_languages(put_off) == _line_languages(read)
+
+
+@pytest.mark.parametrize(
+    ("weight", "langs", "reach", "most", "stands"),
+    [
+        ({"en": 1000.0}, ("en",), {}, 0.0, True),  # nothing put off could count
+        ({"en": 1000.0}, ("en",), {"en": 60.0}, 60.0, True),  # only for the main language
+        ({"en": 1000.0}, ("en",), {"fr": 20.0}, 20.0, True),  # too little to make French one
+        ({"en": 1000.0}, ("en",), {"fr": 40.0}, 40.0, False),  # 40 of 1,040 letters: over 3 %
+        ({"en": 100.0, "fr": 90.0}, ("en", "fr"), {"fr": 10.0}, 10.0, False),  # French could pass English
+        ({"en": 1000.0, "fr": 31.0}, ("en", "fr"), {"en": 40.0}, 40.0, False),  # French could fall under 3 %
+        ({"en": 1000.0, "fr": 80.0, "de": 60.0}, ("en", "fr", "de"), {"de": 20.0}, 20.0, False),  # order
+        ({"en": 1000.0, "fr": 80.0, "de": 60.0}, ("en", "fr", "de"), {"de": 10.0}, 10.0, True),
+        ({}, (), {"en": 30.0}, 30.0, False),  # no language yet
+    ],
+)
+def test_the_outcome_stands_only_when_nothing_put_off_could_change_it(
+    weight: dict[str, float], langs: tuple[str, ...], reach: dict[str, float], most: float, stands: bool
+) -> None:
+    assert outcome_stands(weight, langs, reach, most, False) is stands
 
 
 def test_a_short_line_with_its_language_s_common_words_is_evidence_of_it() -> None:

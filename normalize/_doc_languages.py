@@ -1,0 +1,155 @@
+"""The document's languages, from its lines' first guesses (:mod:`normalize.langid`).
+
+Each language says as many letters as the lines trusted in it hold (in
+English letters' worth); the main language says most, and the document's
+languages are those holding a fair share (:data:`DOC_SHARE`).
+
+Some lines are put off (:data:`PUT_OFF`): short Latin or Cyrillic lines that
+only langdetect could tell. Such a line counts for a language only through a
+common word of it (:func:`_evidence_of_its_language`), so what it could add
+is known without reading it (:func:`put_off_reach`); where nothing it could
+add would change the outcome (:func:`outcome_stands`), it is not read for the
+document's sake.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import TypeAlias
+
+from normalize._common_words import COMMON_MIN_LETTERS, common_word_languages, holds_common_word
+from normalize._langdetect import Guess
+from normalize._scripts import CHARS_PER_ENGLISH_CHAR, letter_count
+from normalize.document import Line
+
+#: A guess at least this sure is taken as it is.
+SURE = 0.90
+#: The probability given to what a script or alphabet settles; never revised.
+CERTAIN = 1.0
+#: langdetect alone is trusted only on lines with at least this many letters.
+TRUSTED_LETTERS = 20
+#: A language is one of the document's when it holds this share of its letters.
+DOC_SHARE = 0.03
+
+
+class PutOff(enum.Enum):
+    """The first guess of a line put off: read later, and only if it must be."""
+
+    PUT_OFF = "put off"
+
+
+PUT_OFF = PutOff.PUT_OFF
+FirstGuess: TypeAlias = "Guess | PutOff | None"
+"""A line's first guess: its guess, :data:`PUT_OFF`, or ``None`` (left open)."""
+
+
+def trusted(guess: Guess, letters: int) -> bool:
+    """A guess good enough to stand alone: settled by script, or sure on a long line."""
+    return bool(guess) and (guess[0][1] >= CERTAIN or (guess[0][1] >= SURE and letters >= TRUSTED_LETTERS))
+
+
+def weights(lines: Sequence[Line], guesses: Sequence[FirstGuess]) -> dict[str, float]:
+    """How much each language says among trusted lines: letters, in English letters' worth.
+
+    Lines left open or put off say nothing.
+    """
+    weight: dict[str, float] = {}
+    for line, guess in zip(lines, guesses, strict=True):
+        if not isinstance(guess, tuple) or not guess:
+            continue
+        letters = letter_count(line.text)
+        if trusted(guess, letters) and _evidence_of_its_language(line.text, guess, letters):
+            lang = guess[0][0]
+            weight[lang] = weight.get(lang, 0.0) + letters / CHARS_PER_ENGLISH_CHAR.get(lang, 1.0)
+    return weight
+
+
+def _evidence_of_its_language(text: str, guess: Guess, letters: int) -> bool:
+    """Whether a trusted line's language counts for the document's languages.
+
+    A line settled by its script or its words counts, and so does a long one.
+    A shorter one that langdetect alone read counts when it holds a common word
+    of that language (where :mod:`normalize._common_words` lists them):
+    langdetect reads a few English words as French now and then ("Better
+    Android support"), and two such lines would make French a language of an
+    English page.
+    """
+    if guess[0][1] >= CERTAIN or letters >= COMMON_MIN_LETTERS:
+        return True
+    return holds_common_word(text, guess[0][0]) is True
+
+
+def main_language(weight: dict[str, float]) -> str | None:
+    """The language saying most among trusted lines (:func:`weights`); ``None`` when none is."""
+    if not weight:
+        return None
+    return min(weight, key=lambda lang: (-weight[lang], lang))
+
+
+def document_languages(weight: dict[str, float], main: str | None) -> tuple[str, ...]:
+    """The main language first, then the others holding a fair share of trusted text."""
+    if main is None:
+        return ()
+    total = sum(weight.values()) or 1
+    others = sorted(
+        (lang for lang, count in weight.items() if lang != main and count >= DOC_SHARE * total),
+        key=lambda lang: (-weight[lang], lang),
+    )
+    return (main, *others)
+
+
+def put_off_reach(lines: Sequence[Line], guesses: Sequence[FirstGuess]) -> tuple[dict[str, float], float]:
+    """What the lines put off could add to :func:`weights`, were they read: the most for each
+    language, and the most in all.
+
+    A line put off is under ``COMMON_MIN_LETTERS`` letters and no script
+    settles it, so it counts only for a language whose common word it holds,
+    and only for one.
+    """
+    reach: dict[str, float] = {}
+    most = 0.0
+    for line, guess in zip(lines, guesses, strict=True):
+        if guess is not PUT_OFF:
+            continue
+        letters = letter_count(line.text)
+        langs = common_word_languages(line.text)
+        could = {lang: letters / CHARS_PER_ENGLISH_CHAR.get(lang, 1.0) for lang in langs}
+        for lang, weight in could.items():
+            reach[lang] = reach.get(lang, 0.0) + weight
+        most += max(could.values(), default=0.0)
+    return reach, most
+
+
+def outcome_stands(
+    weight: dict[str, float], langs: tuple[str, ...], reach: dict[str, float], most: float, main_fixed: bool
+) -> bool:
+    """Whether the main language and the document's languages (``langs``, from ``weight``) are
+    the same whatever the lines put off add (:func:`put_off_reach`: at most ``reach[lang]`` to
+    a language, ``most`` in all).
+
+    Weights only grow, so it is enough that no language could pass the main one
+    (unless the settings fix it), that each of ``langs`` keeps its share of the
+    largest total, that no other could reach its share, and that none of ``langs``
+    could pass the one before it. Ties count as changes.
+    """
+    if not reach:
+        return True
+    if not langs:
+        return False  # no language yet: any line read could give one
+    main, others = langs[0], langs[1:]
+    total = sum(weight.values())
+    if not main_fixed and any(
+        weight.get(lang, 0.0) + extra >= weight[main] for lang, extra in reach.items() if lang != main
+    ):
+        return False
+    if any(weight[lang] < DOC_SHARE * (total + most) for lang in others):
+        return False
+    if any(
+        weight.get(lang, 0.0) + extra >= DOC_SHARE * (total + extra)
+        for lang, extra in reach.items()
+        if lang not in langs
+    ):
+        return False
+    return all(weight[after] + reach.get(after, 0.0) < weight[before] for before, after in pairwise(others))
