@@ -62,8 +62,14 @@ def weights(lines: Sequence[Line], guesses: Sequence[FirstGuess]) -> dict[str, f
         letters = letter_count(line.text)
         if trusted(guess, letters) and _evidence_of_its_language(line.text, guess, letters):
             lang = guess[0][0]
-            weight[lang] = weight.get(lang, 0.0) + letters / CHARS_PER_ENGLISH_CHAR.get(lang, 1.0)
+            weight[lang] = weight.get(lang, 0.0) + _english_worth(letters, lang)
     return weight
+
+
+def _english_worth(letters: int, lang: str) -> float:
+    """``letters`` of ``lang`` in English letters' worth: what a line adds to :func:`weights`
+    (and, at most, to :func:`put_off_reach`)."""
+    return letters / CHARS_PER_ENGLISH_CHAR.get(lang, 1.0)
 
 
 def _evidence_of_its_language(text: str, guess: Guess, letters: int) -> bool:
@@ -115,7 +121,7 @@ def put_off_reach(lines: Sequence[Line], guesses: Sequence[FirstGuess]) -> tuple
             continue
         letters = letter_count(line.text)
         langs = common_word_languages(line.text)
-        could = {lang: letters / CHARS_PER_ENGLISH_CHAR.get(lang, 1.0) for lang in langs}
+        could = {lang: _english_worth(letters, lang) for lang in langs}
         for lang, weight in could.items():
             reach[lang] = reach.get(lang, 0.0) + weight
         most += max(could.values(), default=0.0)

@@ -149,15 +149,16 @@ def _document_languages(
 
 
 def _read_put_off(lines: Sequence[Line], guesses: list[FirstGuess], main: str | None) -> list[FirstGuess]:
-    """``guesses``, with some lines put off read now (:func:`_long_line_guess`): those that could
-    count for a language other than ``main`` (by a common word, :func:`put_off_reach`), or,
-    when none could, those that could count for ``main``. At least one line is read."""
+    """``guesses``, with some lines put off read now (:func:`_read_off_profiles`: their words
+    settled nothing): those that could count for a language other than ``main`` (by a common
+    word, :func:`put_off_reach`), or, when none could, those that could count for ``main``. At
+    least one line is read."""
     put_off = [index for index, guess in enumerate(guesses) if guess is PUT_OFF]
     could = {index: common_word_languages(lines[index].text) for index in put_off}
     read = [index for index in put_off if could[index] - {main}]
     for index in read or [index for index in put_off if could[index]]:
         text = lines[index].text
-        guesses[index] = _long_line_guess(text, letter_count(text))
+        guesses[index] = _read_off_profiles(text, letter_count(text))
     return guesses
 
 
@@ -190,14 +191,16 @@ def _settle_open(line: Line, doc_langs: tuple[str, ...], seed: int) -> None:
     is one of the document's languages, and asks among those of the line's
     script otherwise. So it is asked among that one language only.
     """
-    text = line.text
-    if not _REFERENCE and _first_guess(text) is PUT_OFF:
-        same = same_script(text, letter_count(text), doc_langs)
-        if len(same) == 1 and not _not_english(text, doc_langs):
-            answer = ask_langdetect(text, seed, same)
-            line.lang, line.lang_score = answer[0] if answer else (None, 0.0)
-            return
-    _settle(line, _whole_guess(text, seed), doc_langs, seed)
+    text, letters = line.text, letter_count(line.text)
+    if _REFERENCE or letters >= COMMON_MIN_LETTERS or _first_guess(text) is not PUT_OFF:
+        _settle(line, _whole_guess(text, seed), doc_langs, seed)
+        return
+    same = same_script(text, letters, doc_langs)
+    if len(same) == 1 and not _not_english(text, doc_langs):
+        answer = ask_langdetect(text, seed, same)
+        line.lang, line.lang_score = answer[0] if answer else (None, 0.0)
+    else:  # its words settled nothing (:func:`_first_guess`)
+        _settle(line, _read_off_profiles(text, letters), doc_langs, seed)
 
 
 @per_line_cache
@@ -219,17 +222,22 @@ def _first_guess(text: str) -> FirstGuess:
     if guess is not None or _left_open(text, letters):
         return guess
     guess = _cheap_long_guess(text, letters)
-    if guess is None and _may_put_off(text, letters):
-        return PUT_OFF
-    return read_profiles(text, script_candidates(text, letters)) if guess is None else guess
+    if guess is not None:
+        return guess
+    return PUT_OFF if _may_put_off(text, letters) else _read_off_profiles(text, letters)
 
 
 def _long_line_guess(text: str, letters: int) -> Guess:
     """The guess of a long line that no script settles: what its words settle
-    (:func:`_cheap_long_guess`), else langdetect among the languages of its
-    script, read off its profiles (:func:`read_profiles`)."""
+    (:func:`_cheap_long_guess`), else :func:`_read_off_profiles`."""
     guess = _cheap_long_guess(text, letters)
-    return read_profiles(text, script_candidates(text, letters)) if guess is None else guess
+    return _read_off_profiles(text, letters) if guess is None else guess
+
+
+def _read_off_profiles(text: str, letters: int) -> Guess:
+    """langdetect's answer among the languages of the line's script, read off its profiles
+    (:func:`read_profiles`)."""
+    return read_profiles(text, script_candidates(text, letters))
 
 
 def _cheap_long_guess(text: str, letters: int) -> Guess | None:
