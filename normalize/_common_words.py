@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import chain
 
-from normalize._scripts import BEYOND_LATIN, CYRILLIC, VI_LETTER, letter_count, lower_words
+from normalize._scripts import BEYOND_LATIN, CYRILLIC, VI_LETTER, beyond_ascii, letter_count, lower_words
 
 #: Common words of the Latin-script languages most met in news; a long line
 #: whose words are mostly one language's (and hardly another's) is that language.
@@ -88,10 +88,10 @@ def common_words_language(text: str, letters: int | None = None) -> str | None:
         letters = letter_count(text)
     if letters < COMMON_MIN_LETTERS:
         return None
-    ascii_only = text.isascii()  # then no other script, no Vietnamese letter, no Cyrillic
-    if not ascii_only and (_BEYOND_LATIN_CYRILLIC.search(text) or VI_LETTER.search(text)):
+    beyond = beyond_ascii(text)  # empty for ASCII text: no other script, no Vietnamese letter, no Cyrillic
+    if beyond and (_BEYOND_LATIN_CYRILLIC.search(beyond) or VI_LETTER.search(beyond)):
         return None
-    cyrillic = 0 if ascii_only else len(CYRILLIC.findall(text))
+    cyrillic = len(CYRILLIC.findall(beyond)) if beyond else 0
     if cyrillic and cyrillic < CYRILLIC_SHARE * letters:
         return None  # two scripts: a caption and its translation, maybe
     words = lower_words(text)
@@ -152,7 +152,8 @@ def english_among_names(text: str, letters: int) -> bool:
     function word (a caption and its translation holds several). langdetect
     reads such lines as English.
     """
-    if letters < COMMON_MIN_LETTERS or not VI_LETTER.search(text) or BEYOND_LATIN.search(text):
+    beyond = beyond_ascii(text)
+    if letters < COMMON_MIN_LETTERS or not VI_LETTER.search(beyond) or BEYOND_LATIN.search(beyond):
         return False
     words = lower_words(text)
     if any(word in _VI_WORDS for word in words):

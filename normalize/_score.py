@@ -22,7 +22,13 @@ import unicodedata
 from functools import lru_cache
 
 from normalize._cache import CACHE_SIZE
-from normalize._scripts import CHARS_PER_ENGLISH_CHAR, CYRILLIC, NO_LATIN_NAMES
+from normalize._scripts import (
+    CHARS_PER_ENGLISH_CHAR,
+    CYRILLIC,
+    NO_LATIN_NAMES,
+    beyond_ascii,
+    has_letter_beyond_ascii,
+)
 
 _ONE_SIDED_NUMBERS = 0.6  # several numbers on one side only: evidence against
 _LENGTH_FLOOR = 0.1  # below this, the lengths alone nearly rule a pair out
@@ -34,6 +40,8 @@ _COGNATE_FULL = 0.15
 _NUMBER = re.compile(r"\d+(?:[.,]\d{3})*(?:[.,]\d+)?")
 _DIGITS = re.compile(r"\d+")
 _LONG_WORD = re.compile(r"[^\W\d_]{5,}")
+#: :data:`_LONG_WORD` for lower-cased text whose letters are ``a``..``z``: faster.
+_LOWER_ASCII_LONG_WORD = re.compile("[a-z]{5,}")
 _ORDINAL_OR_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?")
 _TOKEN = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 #: A :data:`_TOKEN` that may be a name: from a letter other than ``a``..``z`` that no
@@ -212,7 +220,8 @@ def _names_agreement(src: str, tgt: str) -> float | None:
     a script without Latin names (Chinese, ...) can only show the Latin names it
     keeps ("FDA", "Bánh Mì Kem"): those must be found in the other line.
     """
-    src_other, tgt_other = NO_LATIN_NAMES.search(src) is not None, NO_LATIN_NAMES.search(tgt) is not None
+    src_other = NO_LATIN_NAMES.search(beyond_ascii(src)) is not None
+    tgt_other = NO_LATIN_NAMES.search(beyond_ascii(tgt)) is not None
     if not src_other and not tgt_other:
         return _agreement(names_of(src), names_of(tgt))
     if src_other and tgt_other:
@@ -303,8 +312,8 @@ def _name_form(token: str) -> tuple[str, bool] | None:
 @lru_cache(maxsize=CACHE_SIZE)
 def stems_of(text: str) -> frozenset[str]:
     """First four letters of the words of five letters or more, without accents, in Latin letters."""
-    if text.isascii():  # lower-casing keeps every letter a letter, in its place
-        return frozenset(word[:4] for word in _LONG_WORD.findall(text.lower()))
+    if text.isascii() or not has_letter_beyond_ascii(text):  # then its letters are a..z once lower-cased
+        return frozenset(word[:4] for word in _LOWER_ASCII_LONG_WORD.findall(text.lower()))
     return frozenset(map(_stem, _LONG_WORD.findall(text)))
 
 

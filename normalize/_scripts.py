@@ -138,6 +138,9 @@ CHARS_PER_ENGLISH_CHAR = {
 
 
 _LOWER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+#: :data:`_LOWER_WORD` for lower-cased text whose letters are ``a``..``z`` (an English line with
+#: typographic quotes and dashes): faster.
+_LOWER_ASCII_LETTERS_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 #: :data:`_LOWER_WORD` for lower-cased ASCII text, whose letters are ``a``..``z``: faster.
 _LOWER_ASCII_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 #: ASCII lower-cased, every byte but a letter made a space.
@@ -151,12 +154,46 @@ def lower_words(text: str) -> tuple[str, ...]:
     Cached: the language and mixed-line steps read the same line's words. An
     ASCII line without an apostrophe has runs of letters only: with every other
     byte made a space (``bytes.translate``), they are what ``split`` returns.
+    A line whose letters are all ASCII (an English line with typographic quotes)
+    has ``a``..``z`` for letters once lower-cased: no character but a letter
+    lower-cases to one (checked over every code point in ``tests/``).
     """
     if text.isascii():
         if "'" in text:
             return tuple(_LOWER_ASCII_WORD.findall(text.lower()))
         return tuple(text.encode("ascii").translate(_ASCII_LOWER_LETTERS).decode("ascii").split())
+    if not has_letter_beyond_ascii(text):
+        return tuple(_LOWER_ASCII_LETTERS_WORD.findall(text.lower()))
     return tuple(_LOWER_WORD.findall(text.lower()))
+
+
+#: A run of ASCII characters.
+_ASCII_RUN = re.compile("[\x00-\x7f]+")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def beyond_ascii(text: str) -> str:
+    """The characters of ``text`` beyond ASCII, in their order (``""`` for ASCII text).
+
+    A line is asked, pattern after pattern, whether it holds a Vietnamese
+    letter, a Cyrillic one, a script beyond Latin...: characters beyond ASCII
+    all. A pattern of one such character (the class alone, or with a
+    look-behind at that same character) finds in these few characters (the
+    quotes and dashes of an English line) what it finds in the whole line, as
+    many times. Cached: the patterns ask in turn.
+    """
+    if text.isascii():
+        return ""
+    return _ASCII_RUN.sub("", text)
+
+
+#: A letter beyond ASCII (class first, letter test after: a search skips other characters fast).
+NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f](?<=[^\W\d_])")
+
+
+def has_letter_beyond_ascii(text: str) -> bool:
+    """Whether ``text`` holds a letter beyond ASCII (:data:`NON_ASCII_LETTER`)."""
+    return NON_ASCII_LETTER.search(beyond_ascii(text)) is not None
 
 
 #: A run of letters (a word, for counting letters and telling words by their letters).
@@ -178,9 +215,18 @@ def letter_count(text: str) -> int:
     """
     if text.isascii():
         return len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
-    ascii_part = text.encode("ascii", "ignore")
-    beyond_letters = len(text) - len(ascii_part) - len(_NON_ASCII_NON_LETTER.findall(text))
-    return len(ascii_part.translate(None, _ASCII_NON_LETTERS)) + beyond_letters
+    beyond = beyond_ascii(text)
+    return ascii_letter_count(text) + len(beyond) - len(_NON_ASCII_NON_LETTER.findall(beyond))
+
+
+def ascii_letter_count(text: str) -> int:
+    """How many ASCII letters ``text`` holds (what is left once the other ASCII bytes are deleted)."""
+    return len(text.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
+
+
+def latin_letter_count(text: str) -> int:
+    """How many letters of the Latin alphabets (:data:`LATIN_LETTER`) ``text`` holds."""
+    return ascii_letter_count(text) + len(LATIN_LETTER.findall(beyond_ascii(text)))
 
 
 #: Letters that, among the languages of one document, point to one of them.
@@ -197,9 +243,9 @@ def script_of(text: str, letters: int) -> frozenset[str] | None:
     """The languages written in the script of most of the line's letters; ``None`` for other scripts."""
     if text.isascii():
         return LATIN_LANGS if letters else None
-    if len(LATIN_LETTER.findall(text)) * 2 > letters:
+    if latin_letter_count(text) * 2 > letters:
         return LATIN_LANGS
-    if len(CYRILLIC.findall(text)) * 2 > letters:
+    if len(CYRILLIC.findall(beyond_ascii(text))) * 2 > letters:
         return CYRILLIC_LANGS
     return None
 
@@ -219,4 +265,5 @@ def same_script(text: str, letters: int, doc_langs: tuple[str, ...]) -> tuple[st
 
 def languages_marked(text: str) -> list[str]:
     """The languages whose own letters (:data:`MARKS`) ``text`` holds."""
-    return [lang for lang, pattern in MARKS.items() if pattern.search(text)]
+    beyond = beyond_ascii(text)
+    return [lang for lang, pattern in MARKS.items() if pattern.search(beyond)]

@@ -13,7 +13,16 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from normalize._scripts import BEYOND_LATIN, CJK, LATIN_LETTER, VI_LETTER, lower_words, script_language
+from normalize._scripts import (
+    BEYOND_LATIN,
+    CJK,
+    LATIN_LETTER,
+    VI_LETTER,
+    beyond_ascii,
+    latin_letter_count,
+    lower_words,
+    script_language,
+)
 
 #: Function words of the languages most met beside each other in news: a word listed
 #: under one language only tells that language. Left out: the function words that are
@@ -107,7 +116,7 @@ def two_languages(text: str, letters: int) -> bool:
 def two_scripts(text: str, letters: int) -> bool | None:
     """Whether a line with letters beyond the Latin alphabets holds :data:`TWO_SCRIPT_LETTERS`
     letters or more in each of its scripts; ``None`` for a line of Latin letters only."""
-    if text.isascii() or BEYOND_LATIN.search(text) is None:
+    if text.isascii() or BEYOND_LATIN.search(beyond_ascii(text)) is None:
         return None
-    latin = len(LATIN_LETTER.findall(text))
+    latin = latin_letter_count(text)
     return min(latin, letters - latin) >= TWO_SCRIPT_LETTERS

@@ -74,6 +74,7 @@ from normalize._scripts import (
     SCRIPTS,
     VI_LETTER,
     VI_WORD,
+    beyond_ascii,
     languages_marked,
     same_script,
     script_of,
@@ -376,7 +377,8 @@ def cheap_guess(text: str, letters: int) -> Guess | None:
 def _words_guess(text: str, letters: int) -> Guess | None:
     """Vietnamese letters in a clear share of the words; common words that leave no doubt
     (:func:`common_words_language`); else ``None``."""
-    if VI_LETTER.search(text) and _vietnamese_share(text) >= 0.3 and len(_ENGLISH_WORD.findall(text)) < 2:
+    vietnamese = VI_LETTER.search(beyond_ascii(text)) and _vietnamese_share(text) >= 0.3
+    if vietnamese and len(_ENGLISH_WORD.findall(text)) < 2:
         return (("vi", CERTAIN),)
     common = common_words_language(text, letters)
     if common is not None:
@@ -399,13 +401,16 @@ def _script_language(text: str, letters: int) -> str | None:
     three Latin letters (a name in Latin letters inside Chinese is still Chinese),
     four fifths for the others.
     """
-    if text.isascii() or _DECIDING.search(text) is None:
+    if text.isascii():
+        return None
+    beyond = beyond_ascii(text)
+    if _DECIDING.search(beyond) is None:
         return None
     for lang, pattern in _SCRIPTS:
-        count = len(pattern.findall(text))
+        count = len(pattern.findall(beyond))
         if count == 0:
             continue
-        if lang == "zh" and _SCRIPTS[0][1].search(text):
+        if lang == "zh" and _SCRIPTS[0][1].search(beyond):
             return None  # Han with kana is Japanese: let the next pattern decide
         if count >= (0.5 if lang in _CJK_LANGS else 0.8) * letters:
             return lang

@@ -26,6 +26,7 @@ from normalize._scripts import (
     ACCENTED,
     LATIN_LETTER,
     VI_LETTER,
+    has_letter_beyond_ascii,
     lower_words,
     script_language,
     script_of_language,
@@ -61,7 +62,6 @@ MIN_SIDE_LETTERS = TWO_SCRIPT_LETTERS
 MIN_WORDS = 2
 
 
-_NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f](?<=[^\W\d_])")  # class first: searches fast
 _SENTENCE_BREAK = re.compile(r"[.!?…。！？][\"”»')]?(?=\s+\S)")
 _MAX_SENTENCE_CUTS = 6
 _STARTS_SENTENCE = re.compile(r"[\"“«¡¿(]?(?:[^\W_a-z]|[\u3000-\u9fff])")
@@ -104,7 +104,7 @@ def _may_be_mixed(text: str, main: str) -> bool:
     # as in _split, a word said twice is one piece of evidence
     known = FUNCTION_WORD_SET.intersection(words)
     mains, others = len(known & tells_main), len(known & tells_other)
-    plain = text.isascii() or _NON_ASCII_LETTER.search(text) is None
+    plain = text.isascii() or not has_letter_beyond_ascii(text)
     if not plain:
         mains, others = _count_accented(words, main, mains, others)
     if mains >= MIN_WORDS and others >= MIN_WORDS:

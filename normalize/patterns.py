@@ -20,6 +20,7 @@ from normalize._cache import CACHE_SIZE
 from normalize._image_ids import DIGIT as _DIGIT
 from normalize._image_ids import LETTER as _LETTER
 from normalize._image_ids import image_id_rule
+from normalize._scripts import beyond_ascii
 from normalize._vocabulary import (
     CREDIT_LABELS as _CREDIT_LABELS,
 )
@@ -47,6 +48,10 @@ __all__ = ["boilerplate_rule", "credit_rule", "image_id_rule", "tagline_score"]
 
 _MAX_SHORT_LINE = 300
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w'’.,:/-]*")
+#: :data:`_WORD` for text whose word characters (``\w``) are all ASCII: faster.
+_ASCII_WORD = re.compile(_WORD.pattern.replace(r"[^\W\d_]", "[A-Za-z]"), re.ASCII)
+#: A word character beyond ASCII (class first: a search skips other characters fast).
+_WORD_CHARACTER_BEYOND_ASCII = re.compile(r"[^\x00-\x7f](?<=\w)")
 _FINAL_PUNCT = frozenset(".!?。！？…")
 _CLOSERS = " \"'”’»)]）」』"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -61,6 +66,8 @@ def _ends_sentence(text: str) -> bool:
 @lru_cache(maxsize=CACHE_SIZE)
 def _words(text: str) -> tuple[str, ...]:
     """The words of ``text`` (cached: the credit, boilerplate and tagline rules read the same line)."""
+    if text.isascii() or _WORD_CHARACTER_BEYOND_ASCII.search(beyond_ascii(text)) is None:
+        return tuple(_ASCII_WORD.findall(text))
     return tuple(_WORD.findall(text))
 
 

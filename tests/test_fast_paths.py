@@ -17,7 +17,17 @@ from typing import Any
 
 import pytest
 
-from normalize import _image_ids, _score, _scripts, dates, lines, patterns, roles
+from normalize import (
+    _common_words,
+    _image_ids,
+    _score,
+    _scripts,
+    dates,
+    langid,
+    lines,
+    patterns,
+    roles,
+)
 from normalize._cache import CACHED_LINE_MAX, per_line_cache
 from normalize._vocabulary import (
     CREDIT_LABELS,
@@ -243,23 +253,33 @@ def test_date_patterns_are_searched_only_in_lines_holding_what_they_need() -> No
 
 
 def test_letters_and_lower_words_as_their_plain_patterns_find_them() -> None:
-    """letter_count counts what ``[^\\W\\d_]`` matches; lower_words finds ``_LOWER_WORD`` in the
-    lower-cased line (ASCII lines by a pattern of their own, or by ``bytes.translate``)."""
+    """letter_count counts what ``[^\\W\\d_]`` matches, latin_letter_count what ``LATIN_LETTER`` does;
+    lower_words finds ``_LOWER_WORD`` in the lower-cased line (lines whose letters are ASCII by
+    patterns of their own, or by ``bytes.translate``)."""
     edge = ["Don't stop", "DON'T", "rock'n'roll", "l’été", "x'", "'y", "Ⅻ ⓐ ǅ", "٣ أ", "ß", "İstanbul"]
+    edge += ["It’s “quoted” — and DON’T stop…", "’tis ‘x’ Ⓐ ½ ² ₂", "KELVIN \u212a sign", "’’ don’’t"]
     edge += ["A-B_C d9e\tf\x00g[h]@i`j{k~", "HELLO,world.NOW", " ", "", "_", "Z"]
     for line in [*LINES, *edge]:
         assert _scripts.letter_count.__wrapped__(line) == len(re.findall(r"[^\W\d_]", line)), line
+        assert _scripts.latin_letter_count(line) == len(_scripts.LATIN_LETTER.findall(line)), line
         expected = tuple(_scripts._LOWER_WORD.findall(line.lower()))
         assert _scripts.lower_words.__wrapped__(line) == expected, line
 
 
-def test_stems_of_an_ascii_line_are_its_words_stems() -> None:
-    """An ASCII line's stems come from its lower-cased text in one pass: the same as word by word."""
-    ascii_lines = [line for line in LINES if line.isascii()]
-    assert len(ascii_lines) > 100
-    for line in ascii_lines:
-        expected = frozenset(word.lower()[:4] for word in re.findall(r"[^\W\d_]{5,}", line))
+def test_stems_of_a_line_whose_letters_are_ascii_are_its_words_stems() -> None:
+    """A line whose letters are ASCII has its stems from its lower-cased text in one pass: the
+    same as word by word; so have the others, word by word."""
+    edge = ["It’s “Quoted” — Really", "Nguyễn Văn Thành", "KELVIN \u212a temperature", "Ⅻ-century ½"]
+    assert sum(line.isascii() for line in LINES) > 100
+    for line in [*LINES, *edge]:
+        expected = frozenset(map(_score._stem, re.findall(r"[^\W\d_]{5,}", line)))
         assert _score.stems_of.__wrapped__(line) == expected, line
+
+
+def test_words_of_a_line_whose_word_characters_are_ascii_are_those_of_the_plain_pattern() -> None:
+    edge = ["It’s “Quoted” — 3.5 km", "٣٤ digits", "１２３ full width", "x² y₂", "Nguyễn Văn 10/2021"]
+    for line in [*LINES, *EDGE_LINES, *edge]:
+        assert patterns._words.__wrapped__(line) == tuple(patterns._WORD.findall(line)), line
 
 
 def test_line_key_of_an_ascii_line_is_the_pattern_s() -> None:
@@ -269,3 +289,39 @@ def test_line_key_of_an_ascii_line_is_the_pattern_s() -> None:
         if line.isascii():
             expected = " ".join(lines._PUNCTUATION.sub("", line.casefold()).split())
             assert lines.line_key(line) == expected, line
+
+
+def test_patterns_of_characters_beyond_ascii_find_in_those_characters_what_they_find_in_the_line() -> None:
+    """The patterns asked of :func:`_scripts.beyond_ascii` (one character beyond ASCII each, with
+    at most a look-behind at that same character) find there what they find in the whole line,
+    as many times."""
+    beyond_patterns = [
+        _scripts.VI_LETTER,
+        _scripts.CYRILLIC,
+        _scripts.BEYOND_LATIN,
+        _scripts.NO_LATIN_NAMES,
+        _scripts._NON_ASCII_NON_LETTER,
+        *_scripts.MARKS.values(),
+        _common_words._BEYOND_LATIN_CYRILLIC,
+        langid._DECIDING,
+        *(pattern for _, pattern in langid._SCRIPTS),
+        _scripts.NON_ASCII_LETTER,
+    ]
+    every_ascii = "".join(map(chr, range(128)))
+    edge = ["aé", "Ãx y", "Москва-Hà Nội", "日本語 text かな", "x\u0301y", "Đ", "ß-Straße", "“Quoted” – dash"]
+    for pattern in beyond_patterns:
+        assert pattern.search(every_ascii) is None, pattern.pattern
+    for line in [*LINES, *EDGE_LINES, *edge]:
+        beyond = _scripts.beyond_ascii(line)
+        assert beyond == "".join(char for char in line if not char.isascii())
+        for pattern in beyond_patterns:
+            assert len(pattern.findall(beyond)) == len(pattern.findall(line)), (pattern.pattern, line)
+
+
+def test_no_character_but_a_letter_lower_cases_to_a_letter() -> None:
+    """What ``lower_words`` takes for granted on a line whose letters are all ASCII."""
+    letter = re.compile(r"[^\W\d_]")
+    for code in range(0x110000):
+        char = chr(code)
+        if letter.match(char) is None:
+            assert letter.search(char.lower()) is None, hex(code)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalize import mixed
+from normalize import _scripts, mixed
 from normalize._common_words import _BEYOND_LATIN_CYRILLIC
 from normalize._scripts import BEYOND_LATIN
 from normalize._telling import TOKEN, word_languages
@@ -62,7 +62,7 @@ def test_the_gate_letter_patterns_match_exactly_the_letters_they_name() -> None:
         is_letter = letter.match(char) is not None
         latin = code <= 0x24F or 0x1E00 <= code <= 0x1EFF
         assert (BEYOND_LATIN.search(char) is not None) == (is_letter and not latin), hex(code)
-        assert (mixed._NON_ASCII_LETTER.search(char) is not None) == (is_letter and code > 0x7F), hex(code)
+        assert (_scripts.NON_ASCII_LETTER.search(char) is not None) == (is_letter and code > 0x7F), hex(code)
         beyond_cyrillic = is_letter and code > 0x24F and not 0x400 <= code <= 0x4FF
         assert (_BEYOND_LATIN_CYRILLIC.search(char) is not None) == beyond_cyrillic, hex(code)
 
