@@ -282,13 +282,24 @@ def test_words_of_a_line_whose_word_characters_are_ascii_are_those_of_the_plain_
         assert patterns._words.__wrapped__(line) == tuple(patterns._WORD.findall(line)), line
 
 
-def test_line_key_of_an_ascii_line_is_the_pattern_s() -> None:
-    """An ASCII line's key drops its punctuation with ``bytes.translate``: the same as the pattern."""
+def test_line_key_is_the_pattern_s() -> None:
+    """A line's key drops its punctuation with ``bytes.translate`` when every character beyond
+    ASCII is punctuation: the same as the pattern, as on every other line."""
     every_ascii = "".join(map(chr, range(128)))
-    for line in [*LINES, every_ascii, "Hello,world -- A_b  c\x1fd", "Read more: «x»"]:
-        if line.isascii():
-            expected = " ".join(lines._PUNCTUATION.sub("", line.casefold()).split())
-            assert lines.line_key(line) == expected, line
+    edge = [every_ascii, "Hello,world -- A_b  c\x1fd", "Read more: «x»", "It’s “Quoted” — OK…", "a\u00a0b"]
+    edge += ["x\u0345y", "Thế\u2009giới", "①②", "KELVIN \u212a"]
+    for line in [*LINES, *EDGE_LINES, *edge]:
+        expected = " ".join(lines._PUNCTUATION.sub("", line.casefold()).split())
+        assert lines.line_key(line) == expected, line
+
+
+def test_no_character_lines_drop_case_folds_to_one_they_keep() -> None:
+    """What ``line_key`` takes for granted of the characters beyond ASCII it drops at once."""
+    kept = re.compile(r"[\w\s]")
+    for code in range(0x80, 0x110000):
+        char = chr(code)
+        if lines._KEPT_BEYOND_ASCII.match(char) is None:
+            assert kept.search(char) is None and kept.search(char.casefold()) is None, hex(code)
 
 
 def test_patterns_of_characters_beyond_ascii_find_in_those_characters_what_they_find_in_the_line() -> None:
