@@ -138,11 +138,9 @@ CHARS_PER_ENGLISH_CHAR = {
 
 
 _LOWER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-#: :data:`_LOWER_WORD` for lower-cased text whose letters are ``a``..``z`` (an English line with
-#: typographic quotes and dashes): faster.
-_LOWER_ASCII_LETTERS_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
-#: :data:`_LOWER_WORD` for lower-cased ASCII text, whose letters are ``a``..``z``: faster.
-_LOWER_ASCII_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+#: :data:`_LOWER_WORD` for lower-cased text whose letters are ``a``..``z`` (ASCII text, or an
+#: English line with typographic quotes and dashes): faster.
+_LOWER_ASCII_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 #: ASCII lower-cased, every byte but a letter made a space.
 _ASCII_LOWER_LETTERS = bytes(code | 0x20 if chr(code).isalpha() else 0x20 for code in range(128)) + b" " * 128
 
@@ -163,7 +161,7 @@ def lower_words(text: str) -> tuple[str, ...]:
             return tuple(_LOWER_ASCII_WORD.findall(text.lower()))
         return tuple(text.encode("ascii").translate(_ASCII_LOWER_LETTERS).decode("ascii").split())
     if not has_letter_beyond_ascii(text):
-        return tuple(_LOWER_ASCII_LETTERS_WORD.findall(text.lower()))
+        return tuple(_LOWER_ASCII_WORD.findall(text.lower()))
     return tuple(_LOWER_WORD.findall(text.lower()))
 
 
@@ -214,7 +212,7 @@ def letter_count(text: str) -> int:
     the other characters count less those that are not letters (few to find).
     """
     if text.isascii():
-        return len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
+        return ascii_letter_count(text)
     beyond = beyond_ascii(text)
     return ascii_letter_count(text) + len(beyond) - len(_NON_ASCII_NON_LETTER.findall(beyond))
 

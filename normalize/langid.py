@@ -377,7 +377,7 @@ def cheap_guess(text: str, letters: int) -> Guess | None:
 def _words_guess(text: str, letters: int) -> Guess | None:
     """Vietnamese letters in a clear share of the words; common words that leave no doubt
     (:func:`common_words_language`); else ``None``."""
-    vietnamese = VI_LETTER.search(beyond_ascii(text)) and _vietnamese_share(text) >= 0.3
+    vietnamese = VI_LETTER.search(beyond_ascii(text)) is not None and _vietnamese_share(text) >= 0.3
     if vietnamese and len(_ENGLISH_WORD.findall(text)) < 2:
         return (("vi", CERTAIN),)
     common = common_words_language(text, letters)
