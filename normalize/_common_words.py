@@ -152,8 +152,10 @@ def english_among_names(text: str, letters: int) -> bool:
     function word (a caption and its translation holds several). langdetect
     reads such lines as English.
     """
+    if letters < COMMON_MIN_LETTERS:
+        return False
     beyond = beyond_ascii(text)
-    if letters < COMMON_MIN_LETTERS or not VI_LETTER.search(beyond) or BEYOND_LATIN.search(beyond):
+    if not VI_LETTER.search(beyond) or BEYOND_LATIN.search(beyond):
         return False
     words = lower_words(text)
     if any(word in _VI_WORDS for word in words):
