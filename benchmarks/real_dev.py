@@ -10,7 +10,8 @@ from ``--out`` when given (a JSONL output of ``normalize``). Scoring follows the
 - every string is normalised (entities decoded, tags dropped, NFC, curly quotes straight,
   whitespace collapsed); a title also loses a leading ``#``;
 - body: precision, recall and F1 of the multiset of gold units against the non-empty lines of the
-  output ``text``, micro over all units (and macro F1 over documents);
+  output ``text``, micro over all units (and macro F1 over documents); an output paragraph that
+  joins hard-wrapped gold lines back (each gold line a unit) counts as those lines;
 - pairs: exact F1 on ``(src, tgt)``; and a direction-free F1 on ``{src, tgt}``;
 - title, date and main language: exact (``null`` must be ``null``);
 - junk kept: gold junk lines found as a unit of the output text, over all gold junk lines;
@@ -49,6 +50,36 @@ def norm(text: str | None) -> str:
 
 def norm_title(text: str | None) -> str | None:
     return None if text is None else norm(text).lstrip("#").strip() or None
+
+
+_QUOTE_MARK = re.compile(r"^(?:>+\s*)")
+
+
+def unwrap(gold_body: list[str], units: list[str]) -> list[str]:
+    """``units``, with a paragraph that joins hard-wrapped gold lines back into one counted as
+    those lines (the gold gives a hard-wrapped paragraph one unit per input line).
+
+    A unit is taken apart when it is the gold lines ``i..j`` joined by a space, a continuation
+    line's quote marker (``>``) left out, as joining a wrapped quote leaves it.
+    """
+    out: list[str] = []
+    for unit in units:
+        out.extend(_wrapped_run(gold_body, unit) or [unit])
+    return out
+
+
+def _wrapped_run(gold_body: list[str], unit: str) -> list[str] | None:
+    for start, first in enumerate(gold_body):
+        if not unit.startswith(first) or unit == first:
+            continue
+        joined, end = first, start + 1
+        while end < len(gold_body) and len(joined) < len(unit):
+            line = gold_body[end]
+            joined += " " + (_QUOTE_MARK.sub("", line) if first.startswith(">") else line)
+            end += 1
+            if joined == unit:
+                return gold_body[start:end]
+    return None
 
 
 @dataclass
@@ -119,8 +150,8 @@ class Score:
 def score_doc(gold: dict[str, Any], out: dict[str, Any], groups: list[Score], verbose: bool) -> None:
     """Add one document to every score in ``groups``; print what it got wrong when ``verbose``."""
     units = [norm(line) for line in (out.get("text") or "").split("\n")]
-    units = [unit for unit in units if unit]
     gold_body = [norm(unit) for unit in gold["body"]]
+    units = unwrap(gold_body, [unit for unit in units if unit])
     pred_pairs = [(norm(p["src"]), norm(p["tgt"])) for p in out.get("pairs") or []]
     gold_pairs = [(norm(p["src"]), norm(p["tgt"])) for p in gold["pairs"]]
     unit_set = set(units)
@@ -183,7 +214,7 @@ def run(input_dir: Path) -> dict[str, dict[str, Any]]:
     """Normalise every article of ``input_dir`` in this process; records by id."""
     from normalize import normalize_files
 
-    return {doc.id: doc.to_dict() for doc in normalize_files([input_dir], jobs=1)}
+    return {doc.id: doc.to_dict() for doc in normalize_files([str(input_dir)], jobs=1)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -193,7 +224,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="what each document got wrong")
     parser.add_argument("--json", action="store_true", help="the figures as JSON")
     args = parser.parse_args(argv)
-    golds = [json.loads(line) for line in (args.real_dev / "gold.jsonl").read_text("utf-8").splitlines() if line]
+    gold_lines = (args.real_dev / "gold.jsonl").read_text("utf-8").splitlines()
+    golds = [json.loads(line) for line in gold_lines if line]
     if args.out is not None:
         lines = args.out.read_text("utf-8").splitlines()
         outputs = {rec["id"]: rec for rec in map(json.loads, filter(None, lines))}
@@ -209,7 +241,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no output for {gold['id']}", file=sys.stderr)
             out = {}
         score_doc(gold, out, [total, by_kind[kind]], args.verbose)
-    rows = {"all": total.row(), **{f"{k} {KINDS.get(k, '')}".strip(): by_kind[k].row() for k in sorted(by_kind)}}
+    rows = {"all": total.row()}
+    rows.update({f"{k} {KINDS.get(k, '')}".strip(): by_kind[k].row() for k in sorted(by_kind)})
     if args.json:
         print(json.dumps(rows, indent=1))
         return 0
