@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 from typing import NamedTuple
 
 from normalize._score import pair_score
@@ -79,21 +80,19 @@ def align(lines: list[Line], main: str, other: str, min_score: float, follow: bo
         return []
     place = _places(lines)
     far_ok = len(sources) * len(targets) <= _MAX_CELLS
-    scores: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
-
-    def score(src: tuple[int, ...], tgt: tuple[int, ...]) -> float:
-        if (src, tgt) not in scores:
-            scores[src, tgt] = _score(lines, src, tgt, main)
-        return scores[src, tgt]
+    # a pair far apart gains only in a run, where both its lines stand next to a line of their stream
+    in_runs = _in_runs(sources, place) | _in_runs(targets, place)
 
     def gain(src: tuple[int, ...], tgt: tuple[int, ...]) -> tuple[float, float] | None:
         """``(gain, score)`` of pairing ``src`` with ``tgt``; ``None`` when they cannot pair."""
         if not _together(lines, src, place) or not _together(lines, tgt, place):
             return None
         distance = min(abs(place[s] - place[t]) for s in src for t in tgt)
-        if not far_ok and distance > _FAR_WINDOW:
+        if distance > 1 and (
+            (not far_ok and distance > _FAR_WINDOW) or in_runs.isdisjoint(src) or in_runs.isdisjoint(tgt)
+        ):
             return None
-        found = score(src, tgt)
+        found = _score(lines, src, tgt, main)
         if found < min_score:
             return None
         value = found - _BAR - (_TWO_LINES if len(src) + len(tgt) > 2 else 0.0)
@@ -145,6 +144,15 @@ def _places(lines: list[Line]) -> dict[int, int]:
     credits are stepped over): the same whichever language is aligned first."""
     staying = [i for i, line in enumerate(lines) if line.role in _PLACED]
     return {index: place for place, index in enumerate(staying)}
+
+
+def _in_runs(stream: list[int], place: dict[int, int]) -> set[int]:
+    """The lines of ``stream`` next to the one before or after them in it."""
+    linked = set()
+    for before, after in pairwise(stream):
+        if place[after] - place[before] == 1:
+            linked.update((before, after))
+    return linked
 
 
 def _together(lines: list[Line], indices: tuple[int, ...], place: dict[int, int]) -> bool:

@@ -51,6 +51,11 @@ _NAME_TOKEN = re.compile(r"[^\W\d_a-z](?<![^\W_].)(?<![^\W_]['’.-].)[^\W_]*(?:
 #: What starts a sentence again when it stands in the two characters before a word.
 _SENTENCE_MARK = re.compile('[.!?:"“«]')
 _DIGIT = re.compile(r"\d")
+#: Full-width digits, and a full-width comma or stop between digits.
+_WIDE = re.compile("[\uff10-\uff19]+|(?<=\\d)[\uff0c\uff0e](?=\\d)")
+#: Characters per English character under which a language is written densely.
+_DENSE = 0.6
+_LATIN_OR_DIGITS = re.compile("[A-Za-z0-9]")
 _CJK_MONTH = re.compile(r"(\d{1,2})\s*月")
 _MONTHS = {
     # English, French, Spanish, German, Italian, Portuguese: stems of 3+ letters
@@ -232,16 +237,32 @@ def _names_agreement(src: str, tgt: str) -> float | None:
 
 def length_agreement(src: str, src_lang: str, tgt: str, tgt_lang: str) -> float:
     """1 when the lengths are in the expected ratio, falling off in log space."""
-    expected = CHARS_PER_ENGLISH_CHAR.get(src_lang, 1.0) / CHARS_PER_ENGLISH_CHAR.get(tgt_lang, 1.0)
-    actual = (len(src) + 8 * expected) / (len(tgt) + 8)  # smoothing: short lines vary more
+    src_ratio = CHARS_PER_ENGLISH_CHAR.get(src_lang, 1.0)
+    tgt_ratio = CHARS_PER_ENGLISH_CHAR.get(tgt_lang, 1.0)
+    expected = src_ratio / tgt_ratio
+    actual = (_length(src, src_ratio) + 8 * expected) / (_length(tgt, tgt_ratio) + 8)  # short lines vary more
     deviation = math.log(actual / expected) / _LENGTH_SIGMA
     return math.exp(-0.5 * deviation * deviation)
+
+
+def _length(text: str, ratio: float) -> float:
+    """The length of ``text`` in its language's characters.
+
+    A language written densely (Chinese, ...) keeps Latin names and numbers as
+    English writes them (``NHK``, ``70000``): those count at its ratio.
+    """
+    if ratio >= _DENSE or text.isascii():
+        return len(text)
+    kept = len(_LATIN_OR_DIGITS.sub("", text))
+    return len(text) - (len(text) - kept) * (1.0 - ratio)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
 def numbers_of(text: str) -> frozenset[str]:
     """The numbers of ``text``, with month names and d/m dates read as numbers."""
     found: set[str] = set()
+    if _WIDE.search(text) is not None:  # "１，５９６" is "1,596"
+        text = _WIDE.sub(lambda match: unicodedata.normalize("NFKC", match.group()), text)
     if _DIGIT.search(text) is not None:
         _add_digit_numbers(text, found)
     lowered = text.lower()

@@ -66,6 +66,10 @@ _SENTENCE_BREAK = re.compile(r"[.!?…。！？][\"”»')]?(?=\s+\S)")
 _MAX_SENTENCE_CUTS = 6
 _STARTS_SENTENCE = re.compile(r"[\"“«¡¿(]?(?:[^\W_a-z]|[\u3000-\u9fff])")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"”»')]?$")
+#: The last letter before a full stop ending at the cut (closing quotes and spaces may follow),
+#: and the first letter after it.
+_LAST_LETTER_AND_STOP = re.compile(r"([^\W\d_])[.!?。！？][\"”»')）」』]?\s*$")
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
 
 
 def split_mixed_lines(doc: Document, settings: Settings) -> None:
@@ -232,7 +236,8 @@ def _find_cut(text: str, main: str, seed: int) -> _Cut | None:
     if len(ties) > 1:  # the better translation pair wins, then the earlier cut
         ties.sort(key=lambda tie: (-_pair_at(text, starts[tie[0]], tie[1], other, main), tie[0]))
     cut, other_first = ties[0]
-    return _try_cut(text, starts[cut], other_first, other, main, seed)
+    strong = other_script != main_script and _script_change_after_stop(text, starts[cut])
+    return _try_cut(text, starts[cut], other_first, other, main, seed, strong)
 
 
 def _starts(text: str, tokens: list[str]) -> list[int]:
@@ -350,8 +355,28 @@ def _pair_at(text: str, at: int, other_first: bool, other: str, main: str) -> fl
     return pair_score(src, other, tgt, main)
 
 
-def _try_cut(text: str, at: int, other_first: bool, other: str, main: str, seed: int) -> _Cut | None:
-    """The cut at ``at`` when its sides are long enough and translate each other; else ``None``."""
+def _script_change_after_stop(text: str, at: int) -> bool:
+    """Whether ``at`` follows a full stop (``。！？``, ``.!?``) and the script changes there.
+
+    A cut there is as sure as cuts come: a sentence ends, and the next is in
+    another script (``…的前面。Our bus…``, ``…the wave hit. 她说…``).
+    """
+    before = _LAST_LETTER_AND_STOP.search(text, 0, at)
+    after = _FIRST_LETTER.search(text, at)
+    if before is None or after is None:
+        return False
+    return _token_script(before.group(1)) != _token_script(after.group())
+
+
+def _try_cut(
+    text: str, at: int, other_first: bool, other: str, main: str, seed: int, strong: bool = False
+) -> _Cut | None:
+    """The cut at ``at`` when its sides are long enough and translate each other; else ``None``.
+
+    A ``strong`` cut (:func:`_script_change_after_stop`) needs no pair score: its sides'
+    words tell two languages, and a sentence ends between them. Whether they pair is
+    for :mod:`normalize.pairing`.
+    """
     src, tgt = _sides(text, at, other_first)
     if min(langid.letter_count(src), langid.letter_count(tgt)) < MIN_SIDE_LETTERS:
         return None
@@ -359,7 +384,7 @@ def _try_cut(text: str, at: int, other_first: bool, other: str, main: str, seed:
     if src_lang is None or src_lang == main:
         return None
     score = pair_score(src, src_lang, tgt, main)
-    if score < MIN_SPLIT_SCORE:
+    if score < MIN_SPLIT_SCORE and not strong:
         return None
     return _Cut(at, other_first, src_lang, score)
 
