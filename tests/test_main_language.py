@@ -70,7 +70,9 @@ def test_main_lang_must_be_an_iso_639_1_code(code: str) -> None:
         Settings(main_lang=code)
 
 
-def test_cli_refuses_a_main_lang_that_is_not_a_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_refuses_a_main_lang_that_is_not_a_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     article = tmp_path / "a.txt"
     article.write_text("A title\n\nA paragraph of text.", encoding="utf-8")
     assert main([str(article), "--main-lang", "english", "-o", str(tmp_path / "out.jsonl")]) == 2
