@@ -55,7 +55,7 @@ _DIGIT = re.compile(r"\d")
 _WIDE = re.compile("[\uff10-\uff19]+|(?<=\\d)[\uff0c\uff0e](?=\\d)")
 #: Characters per English character under which a language is written densely.
 _DENSE = 0.6
-_LATIN_OR_DIGITS = re.compile("[A-Za-z0-9]")
+_ASCII = re.compile("[\x00-\x7f]")
 _CJK_MONTH = re.compile(r"(\d{1,2})\s*月")
 _MONTHS = {
     # English, French, Spanish, German, Italian, Portuguese: stems of 3+ letters
@@ -248,12 +248,12 @@ def length_agreement(src: str, src_lang: str, tgt: str, tgt_lang: str) -> float:
 def _length(text: str, ratio: float) -> float:
     """The length of ``text`` in its language's characters.
 
-    A language written densely (Chinese, ...) keeps Latin names and numbers as
-    English writes them (``NHK``, ``70000``): those count at its ratio.
+    A language written densely (Chinese, ...) keeps Latin names, numbers and marks
+    as English writes them (``NHK``, ``70000``, ``* ``): those count at its ratio.
     """
     if ratio >= _DENSE or text.isascii():
         return len(text)
-    kept = len(_LATIN_OR_DIGITS.sub("", text))
+    kept = len(_ASCII.sub("", text))
     return len(text) - (len(text) - kept) * (1.0 - ratio)
 
 
