@@ -148,7 +148,7 @@ def _places(lines: list[Line]) -> dict[int, int]:
 
 def _in_runs(stream: list[int], place: dict[int, int]) -> set[int]:
     """The lines of ``stream`` next to the one before or after them in it."""
-    linked = set()
+    linked: set[int] = set()
     for before, after in pairwise(stream):
         if place[after] - place[before] == 1:
             linked.update((before, after))
