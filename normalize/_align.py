@@ -14,11 +14,16 @@ gains most:
 
 A bead that pairs lines gains its translation score (length ratio against the
 ratio expected for the two languages, numbers, names, cognates:
-:func:`normalize._score.pair_score`) plus a bonus for standing close in the
-document (a caption next to its translation, over removed lines such as an
-image id), less :data:`_BAR`: a pair far from its source must score well on its
-own, one beside it less so. A bead of two lines pays :data:`_TWO_LINES` more. No
-bead pairs lines scoring under ``settings.min_pair_score``.
+:func:`normalize._score.pair_score`) less :data:`_BAR`, which is more than any
+score: a pair must also stand where translations stand. It gains :data:`_NEAR`
+when its lines stand next to each other (over removed lines such as an image id),
+:data:`_WAY` more on the side where this document puts its translations, and
+:data:`_GLUED` more for the two halves of one input line; a pair that goes on
+from the pair before it (both its lines next after that pair's: a gallery, two
+blocks) gains :data:`_RUN`. So a lone line far from its translation is never
+paired on length alone (most lines of an English article match some caption's
+length), while a run of pairs is. A bead of two lines pays :data:`_TWO_LINES`.
+No bead pairs lines scoring under ``settings.min_pair_score``.
 
 Ties go to the earlier bead kinds of :data:`_BEADS` and the earlier lines: the
 same document always gives the same pairs.
