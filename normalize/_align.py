@@ -36,7 +36,7 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import NamedTuple
 
-from normalize._score import pair_score
+from normalize._score import LENGTH_FLOOR, length_agreement, pair_score
 from normalize.document import TEXT_ROLES, Line, Role
 
 #: What a pairing bead must gain over its translation score and closeness bonus:
@@ -96,6 +96,8 @@ def align(lines: list[Line], main: str, other: str, min_score: float, follow: bo
         if distance > 1 and (
             (not far_ok and distance > _FAR_WINDOW) or in_runs.isdisjoint(src) or in_runs.isdisjoint(tgt)
         ):
+            return None
+        if len(src) + len(tgt) > 2 and not _lengths_may_agree(lines, src, tgt, main):
             return None
         found = _score(lines, src, tgt, main)
         if found < min_score:
@@ -174,6 +176,14 @@ def _score(lines: list[Line], src: tuple[int, ...], tgt: tuple[int, ...], main: 
     agreement = pair_score(join(lines, src), src_lang, join(lines, tgt), main)
     sureness = min(lines[i].lang_score for i in (*src, *tgt))
     return round(agreement * (0.7 + 0.3 * sureness), 4)
+
+
+def _lengths_may_agree(lines: list[Line], src: tuple[int, ...], tgt: tuple[int, ...], main: str) -> bool:
+    """Whether the lengths of the joined lines leave the pair a chance, as Gale and Church's
+    lengths alone do: asked of a bead of two lines before its (dearer) score."""
+    src_lang = lines[src[0]].lang
+    assert src_lang is not None
+    return length_agreement(join(lines, src), src_lang, join(lines, tgt), main) >= LENGTH_FLOOR
 
 
 def join(lines: list[Line], indices: tuple[int, ...]) -> str:

@@ -31,7 +31,7 @@ from normalize._scripts import (
 )
 
 _ONE_SIDED_NUMBERS = 0.6  # several numbers on one side only: evidence against
-_LENGTH_FLOOR = 0.1  # below this, the lengths alone nearly rule a pair out
+LENGTH_FLOOR = 0.1  # below this, the lengths alone nearly rule a pair out
 _LENGTH_SIGMA = 0.22  # spread of log(ratio) for true translations (measured: 0.12 to 0.17)
 _WEIGHTS = {"length": 1.0, "numbers": 1.2, "names": 1.0, "cognates": 1.0}
 #: Shared word stems this share of the words (Dice) count as full evidence.
@@ -190,8 +190,13 @@ _CYRILLIC = dict(
 )
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def pair_score(src: str, src_lang: str, tgt: str, tgt_lang: str) -> float:
-    """Score in [0, 1] that ``tgt`` translates ``src`` (rounded to 4 places)."""
+    """Score in [0, 1] that ``tgt`` translates ``src`` (rounded to 4 places).
+
+    Cached: the aligner asks of a caption and the line beside it twice, and :mod:`normalize.mixed`
+    has asked of the two halves of a cut line already.
+    """
     evidence = {"length": length_agreement(src, src_lang, tgt, tgt_lang)}
     numbers = _agreement(numbers_of(src), numbers_of(tgt))
     if numbers is not None:
@@ -210,7 +215,7 @@ def pair_score(src: str, src_lang: str, tgt: str, tgt_lang: str) -> float:
             score *= 0.5  # both sides give numbers, and none agree
         elif len(src_numbers | tgt_numbers) >= 2:
             score *= _ONE_SIDED_NUMBERS  # several numbers, all on one side
-    if evidence["length"] < _LENGTH_FLOOR:
+    if evidence["length"] < LENGTH_FLOOR:
         score *= 0.5  # translations are seldom this far from the expected length
     # Missing evidence of one kind on a long pair is itself weak evidence against it.
     if len(evidence) == 1 and min(len(src), len(tgt)) > 120:
