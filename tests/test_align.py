@@ -172,3 +172,19 @@ def test_a_paragraph_translated_in_two_lines_makes_one_pair_of_both() -> None:
     expected[2] = (f"{first}. {rest}", "vi", NEWS[1]["en"], "en")
     assert _pairs(doc) == expected
     assert [line.role for line in doc.lines if line.text in (first + ".", rest)] == [Role.PAIR_SOURCE] * 2
+
+
+def test_the_halves_of_a_glued_line_pair_with_each_other_before_a_line_of_like_length() -> None:
+    prior = "The mayor opened a new footbridge over the river."  # as long as the caption, no name to tell
+    glued = f"{NEWS[7]['vi']} {NEWS[7]['en']}"
+    doc = normalize(_article(PLAIN[0], prior, glued, PLAIN[1]))
+    assert _pairs(doc) == _vi_en(7)
+    assert prior in doc.text.split("\n\n")
+
+
+def test_each_other_language_is_aligned_with_the_main_one() -> None:
+    chinese = "美国食品药品监督管理局（FDA）本周也批准为12岁以上的儿童接种辉瑞/BioNTech疫苗。"
+    doc = normalize(
+        _article(PLAIN[0], NEWS[4]["vi"], NEWS[4]["en"], PLAIN[1], chinese, NEWS[0]["en"], PLAIN[2])
+    )
+    assert _pairs(doc) == [*_vi_en(4), (chinese, "zh", NEWS[0]["en"], "en")]
