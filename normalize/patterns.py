@@ -56,6 +56,8 @@ _FINAL_PUNCT = frozenset(".!?。！？…")
 _CLOSERS = " \"'”’»)]）」』"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SPACES = re.compile(r"\s+")
+#: A line of one to five capitalised words: a name ("Nguyen Van An", "Anna K. Berg").
+NAME_LINE = re.compile(r"^(?:[A-ZÀ-ÝĐ][\w.'’-]*\s+){1,4}[A-ZÀ-ÝĐ][\w.'’-]*$")
 
 
 def _ends_sentence(text: str) -> bool:

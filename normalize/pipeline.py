@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from normalize.document import Document
 from normalize.langid import guess_languages, settle_languages
-from normalize.lines import split_lines
+from normalize.lines import join_hard_wraps, split_lines
+from normalize.markup import strip_inline_markup
 from normalize.mixed import split_mixed_lines
 from normalize.pairing import pair_translations
 from normalize.readers import Record
@@ -38,6 +39,8 @@ def normalize(
     """
     doc = Document(id=id, source=source)
     doc.lines = split_lines(repair_text(text))
+    strip_inline_markup(doc)
+    join_hard_wraps(doc)
     guess_languages(doc, settings)
     split_mixed_lines(doc, settings)
     settle_languages(doc, settings)

@@ -16,10 +16,12 @@ from collections import Counter
 
 from normalize import patterns
 from normalize._cache import per_line_cache
+from normalize.chrome import mark_chrome, mark_comments
 from normalize.dates import parse_date
 from normalize.document import REMOVED_ROLES, Document, Line, Role
 from normalize.langid import letter_count
 from normalize.lines import line_key
+from normalize.markup import mark_markup
 from normalize.settings import Settings
 
 #: A line whose tagline score reaches this is a tagline wherever it stands.
@@ -32,7 +34,6 @@ _LIST_HEADERS = frozenset({"related", "read-more"})
 HEADING_MAX_WORDS = 14
 
 _SENTENCE_END = re.compile(r"[.!?…。！？:;,\"”»)]$")
-_NAME_LINE = re.compile(r"^(?:[A-ZÀ-ÝĐ][\w.'’-]*\s+){1,4}[A-ZÀ-ÝĐ][\w.'’-]*$")
 # "Site Name - slogan", "Site Name: slogan", "slogan | Site Name": a name of two to four
 # capitalised words (or one with +, a dot or inner capitals) beside a separator.
 _NAME_WORD = r"[A-ZÀ-ÝĐ][\w+.&'’]*"
@@ -45,9 +46,12 @@ def assign_roles(doc: Document, settings: Settings) -> None:
     """Set every line's role and rule; set ``doc.title`` and ``doc.date``."""
     for line in doc.lines:
         _classify_alone(line, settings)
+    mark_markup(doc)
     _mark_repeats(doc.lines, settings.repeat_min)
     _mark_link_lists(doc.lines)
     _mark_taglines(doc.lines, doc.lang)
+    mark_comments(doc)
+    mark_chrome(doc)
     _mark_title(doc)
     _mark_trailing_credit(doc.lines)
     _mark_headings(doc.lines)
@@ -173,7 +177,7 @@ def _mark_trailing_credit(lines: list[Line]) -> None:
     if len(body) < 2:
         return
     last = lines[body[-1]]
-    if _NAME_LINE.match(last.text) and len(last.text) <= 40 and _is_paragraph(lines[body[-2]]):
+    if patterns.NAME_LINE.match(last.text) and len(last.text) <= 40 and _is_paragraph(lines[body[-2]]):
         last.set_role(Role.CREDIT, "trailing-name")
 
 
