@@ -79,7 +79,9 @@ PHRASES = _table(
     "skip to main content|skip to content|skip to navigation|skip navigation|jump to content|"
     "jump to navigation|return to top|go to top|scroll to top|top of page|main menu|toggle navigation|"
     "open menu|close menu|search|sign in|log in|bỏ qua nội dung|aller au contenu|zum inhalt springen|"
-    "ir al contenido|перейти к содержимому|跳到主要内容|"
+    "ir al contenido|перейти к содержимому|跳到主要内容|about us|contact|contact us|privacy|privacy policy|"
+    "terms of use|terms of service|cookie policy|impressum|datenschutz|kontakt|mentions légales|"
+    "liên hệ|aviso legal|política de privacidad|контакты|о нас|联系我们|关于我们|"
     "gửi email|về đầu trang|lên đầu trang|trang chủ|imprimer|retour en haut|accueil|imprimir|volver arriba|"
     "inicio|drucken|nach oben|startseite|печать|наверх|главная|打印|返回顶部|首页|loading|đang tải|"
     "chargement|cargando|wird geladen|загрузка|加载中",

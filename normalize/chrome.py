@@ -7,11 +7,10 @@ As jusText does, each main-language body line is first classified alone
 package's lists, its share of characters inside markdown links), then the
 unclear ones are revised from where they stand (:func:`mark_chrome`):
 
-- a run of chrome-like short lines (link-like, or a few words with no stop
-  word and no sentence end) above the first paragraph, or below the last one,
-  is boilerplate when it holds two such lines (a few capitalised words with no
-  stop word: a menu's ``World News``), or a link-like line beside other
-  boilerplate;
+- a run of chrome-like short lines above the first paragraph, or below the last one,
+  is boilerplate when it holds two such lines (a few capitalised words and
+  no sentence end: a menu's ``World News``), or a link-like line beside
+  other boilerplate;
   the last line above the first paragraph that is not link-like (the
   headline's place) stays;
 - three or more headline-like lines below the last sentence of the text,
@@ -41,7 +40,7 @@ LENGTH_LOW = 70
 STOPWORDS_LOW = 0.2
 #: A line with more of its characters inside markdown links than this is link-like.
 MAX_LINK_DENSITY = 0.2
-#: At most this many words in a chrome-like line without stop words.
+#: At most this many words, all capitalised, in a chrome-like line (``World News``).
 CHROME_MAX_WORDS = 4
 #: A headline of a related-headlines list has at least this many words.
 HEADLINE_MIN_WORDS = 6
@@ -119,7 +118,7 @@ def _line_class(text: str, lang: str | None) -> LineClass:
         return LineClass.PARAGRAPH if density is None or density >= STOPWORDS_LOW else LineClass.OTHER
     if _MENU_SEPARATORS.search(text) and not _SENTENCE_END.search(text):
         return LineClass.CHROME
-    few = len(words) <= CHROME_MAX_WORDS and density == 0.0 and not any(word[0].islower() for word in words)
+    few = 0 < len(words) <= CHROME_MAX_WORDS and not any(word[0].islower() for word in words)
     return LineClass.CHROME if few and not _SENTENCE_END.search(text) else LineClass.SHORT
 
 
@@ -164,8 +163,8 @@ def _mark_edge(lines: list[Line], classes: list[LineClass | None], *, top: bool)
         if headline is not None:
             del kept[headline]
     chrome = [line for line, cls in kept if cls in (LineClass.LINK, LineClass.CHROME)]
-    if not top and kept and NAME_LINE.match(kept[0][0].text) and len(kept[0][0].text) <= 40:
-        chrome = [line for line in chrome if line is not kept[0][0]]  # the author's name
+    if not top and lines and NAME_LINE.match(lines[0].text) and len(lines[0].text) <= 40:
+        chrome = [line for line in chrome if line is not lines[0]]  # the author's name, under the text
     borders = len(kept) < len(lines)
     links = [line for line, cls in kept if cls is LineClass.LINK]
     if len(chrome) >= 2 or (links and borders):

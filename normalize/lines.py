@@ -57,13 +57,14 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
     unless either is a list item or a heading, or they are in different
     scripts, or quoted differently. A continued quoted line (``>> text``)
     loses its marker. A block broken so fewer than :data:`WRAP_MIN_BREAKS`
-    times is left as it is. The joined line keeps the first line's number.
+    times, or whose continued lines mostly start in upper case, is left as it
+    is. The joined line keeps the first line's number.
     """
     out: list[Line] = []
     for block in _blocks(lines):
         width = max(len(_unquoted(line.text)[1]) for line in block)
         joins = [False] + [_continues(a.text, b.text, width) for a, b in itertools.pairwise(block)]
-        if sum(joins) < WRAP_MIN_BREAKS:
+        if sum(joins) < WRAP_MIN_BREAKS or not _mostly_lower_continued(block, joins):
             out.extend(block)
             continue
         for line, joined in zip(block, joins, strict=True):
@@ -72,6 +73,15 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
             else:
                 out.append(line)
     return out
+
+
+def _mostly_lower_continued(block: list[Line], joins: list[bool]) -> bool:
+    """Whether most lines taken for continuations start in lower case, as a sentence goes on.
+
+    A list of headlines, each capitalised, can fill a width as wrapped text does.
+    """
+    starts = [_unquoted(line.text)[1][:1] for line, joined in zip(block, joins, strict=True) if joined]
+    return sum(start.islower() for start in starts) * 2 > len(starts)
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
