@@ -1,8 +1,10 @@
 """The document's languages, from its lines' first guesses (:mod:`normalize.langid`).
 
 Each language says as many letters as the lines trusted in it hold (in
-English letters' worth); the main language says most, and the document's
-languages are those holding a fair share (:data:`DOC_SHARE`).
+English letters' worth); the main language says most, unless two carry the
+article about equally (an article and its translation): then it is the one
+met first, the original's. The document's languages are those holding a
+fair share (:data:`DOC_SHARE`).
 
 Some lines are put off (:data:`PUT_OFF`): short Latin or Cyrillic lines that
 only langdetect could tell. Such a line counts for a language only through a
@@ -15,13 +17,21 @@ document's sake.
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from itertools import pairwise
 from typing import TypeAlias
 
 from normalize._common_words import COMMON_MIN_LETTERS, common_word_languages, holds_common_word
 from normalize._langdetect import Guess
-from normalize._scripts import CHARS_PER_ENGLISH_CHAR, letter_count
+from normalize._scripts import (
+    CHARS_PER_ENGLISH_CHAR,
+    CYRILLIC_LANGS,
+    LATIN_LANGS,
+    letter_count,
+    script_of,
+    script_of_language,
+)
 from normalize.document import Line
 
 #: A guess at least this sure is taken as it is.
@@ -32,6 +42,10 @@ CERTAIN = 1.0
 TRUSTED_LETTERS = 20
 #: A language is one of the document's when it holds this share of its letters.
 DOC_SHARE = 0.03
+#: Two languages carry an article about equally when the second says this share of the first.
+CARRY_SHARE = 0.6
+#: A line with this many letters tells its script.
+_SCRIPT_MIN_LETTERS = 3
 
 
 class PutOff(enum.Enum):
@@ -56,14 +70,19 @@ def weights(lines: Sequence[Line], guesses: Sequence[FirstGuess]) -> dict[str, f
     Lines left open or put off say nothing.
     """
     weight: dict[str, float] = {}
+    for lang, letters in _counted(lines, guesses):
+        weight[lang] = weight.get(lang, 0.0) + _english_worth(letters, lang)
+    return weight
+
+
+def _counted(lines: Sequence[Line], guesses: Sequence[FirstGuess]) -> Iterator[tuple[str, int]]:
+    """The language and letters of each line that counts for :func:`weights`, in document order."""
     for line, guess in zip(lines, guesses, strict=True):
         if not isinstance(guess, tuple) or not guess:
             continue
         letters = letter_count(line.text)
         if trusted(guess, letters) and _evidence_of_its_language(line.text, guess, letters):
-            lang = guess[0][0]
-            weight[lang] = weight.get(lang, 0.0) + _english_worth(letters, lang)
-    return weight
+            yield guess[0][0], letters
 
 
 def _english_worth(letters: int, lang: str) -> float:
@@ -92,6 +111,62 @@ def main_language(weight: dict[str, float]) -> str | None:
     if not weight:
         return None
     return min(weight, key=lambda lang: (-weight[lang], lang))
+
+
+def carried_equally(
+    lines: Sequence[Line], guesses: Sequence[FirstGuess], weight: dict[str, float]
+) -> tuple[str, str] | None:
+    """The two languages saying most, when they carry the article about equally: an article
+    beside its translation. ``None`` otherwise.
+
+    About equally: the second says :data:`CARRY_SHARE` of what the first says, in
+    letters (:func:`weights`) or in lines (short lines in kana say more letters
+    than their English translations' worth).
+    """
+    ranked = sorted(weight, key=lambda lang: (-weight[lang], lang))
+    if len(ranked) < 2:
+        return None
+    first, second = ranked[:2]
+    counts = Counter(lang for lang, _ in _counted(lines, guesses))
+    if weight[second] >= CARRY_SHARE * weight[first] or counts[second] >= CARRY_SHARE * counts[first]:
+        return first, second
+    return None
+
+
+def original_language(
+    lines: Sequence[Line], guesses: Sequence[FirstGuess], weight: dict[str, float]
+) -> str | None:
+    """The main language: the original, not the longest.
+
+    Where two languages carry the article about equally (:func:`carried_equally`),
+    it is the language of the first line that tells one of the two (the
+    title's, or the first block's: a translation follows its original).
+    Elsewhere it is the language saying most (:func:`main_language`).
+    """
+    pair = carried_equally(lines, guesses, weight)
+    if pair is None:
+        return main_language(weight)
+    told = (_one_of(line.text, guess, pair) for line, guess in zip(lines, guesses, strict=True))
+    return next((lang for lang in told if lang is not None), pair[0])
+
+
+def _one_of(text: str, guess: FirstGuess, pair: tuple[str, str]) -> str | None:
+    """Which of ``pair`` the line is in: its trusted guess, else its script where the two
+    languages are written in different scripts; ``None`` when it cannot tell."""
+    letters = letter_count(text)
+    if isinstance(guess, tuple) and guess and trusted(guess, letters) and guess[0][0] in pair:
+        return guess[0][0]
+    if letters < _SCRIPT_MIN_LETTERS:
+        return None
+    script = script_of(text, letters)
+    name = "latin" if script is LATIN_LANGS else "cyrillic" if script is CYRILLIC_LANGS else None
+    written = [
+        lang
+        for lang in pair
+        if (script_of_language(lang) == name)
+        or (name is None and script_of_language(lang) not in ("latin", "cyrillic"))
+    ]
+    return written[0] if len(written) == 1 else None
 
 
 def document_languages(weight: dict[str, float], main: str | None) -> tuple[str, ...]:

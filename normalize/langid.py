@@ -51,8 +51,9 @@ from normalize._doc_languages import DOC_SHARE as DOC_SHARE
 from normalize._doc_languages import (
     PUT_OFF,
     FirstGuess,
+    carried_equally,
     document_languages,
-    main_language,
+    original_language,
     outcome_stands,
     put_off_reach,
     weights,
@@ -142,9 +143,10 @@ def _document_languages(
         for index in two:  # most of the text: the document cannot be told without them
             guesses[index] = _whole_guess(lines[index].text, settings.seed)
         weight = weights(lines, guesses)
-    main = settings.main_lang or main_language(weight)
+    main = settings.main_lang or original_language(lines, guesses, weight)
     langs = document_languages(weight, main)
-    if not outcome_stands(weight, langs, reach, most, settings.main_lang is not None):
+    fixed = settings.main_lang is not None or carried_equally(lines, guesses, weight) is not None
+    if not outcome_stands(weight, langs, reach, most, fixed):
         return _document_languages(lines, _read_put_off(lines, guesses, main), settings)
     return main, langs
 

@@ -37,14 +37,19 @@ def normalize(
     >>> doc.title, doc.date, doc.text
     ('A title', '2021-10-19', 'The body.')
     """
-    doc = Document(id=id, source=source)
+    return _normalize_text(Document(id=id, source=source), text, settings, page_title=False)
+
+
+def _normalize_text(doc: Document, text: str, settings: Settings, page_title: bool) -> Document:
+    """Every step after reading. With ``page_title``, ``doc.title`` is the page's own title
+    (or ``None``): no line of the text is made the title but the one that says it."""
     doc.lines = split_lines(repair_text(text))
     strip_inline_markup(doc)
     join_hard_wraps(doc)
     guess_languages(doc, settings)
     split_mixed_lines(doc, settings)
     settle_languages(doc, settings)
-    assign_roles(doc, settings)
+    assign_roles(doc, settings, page_title)
     pair_translations(doc, settings)
     return doc
 
@@ -58,19 +63,20 @@ def normalize_html(
 ) -> Document:
     """Normalise one web page (whole page or article fragment).
 
-    The article's text comes from :func:`normalize.html.extract_html` (its title
-    is the first paragraph, so the roles step makes it the title); the page's
-    metadata gives the title and date when the text has none. Raises
+    The article's text comes from :func:`normalize.html.extract_html`; the
+    title is the page's own (``<h1>``, ``og:title``, ``<title>``), never a line
+    of its text, and ``None`` when the page has none (an article's fragment);
+    the page's metadata gives the date when the text has none. Raises
     :class:`ValueError` when ``html`` is binary data rather than a page.
     """
     from normalize.html import extract_html, page_url
 
     page = extract_html(html, url=page_url(source))
-    doc = normalize(page.text, id=id, source=source, settings=settings)
+    title = repair_text(page.title).strip() if page.title else ""
+    doc = Document(id=id, source=source, title=title or None)
+    _normalize_text(doc, page.text, settings, page_title=True)
     if doc.date is None:
         doc.date = page.date
-    if doc.title is None and page.title:
-        doc.title = page.title
     doc.encoding = page.encoding
     return doc
 

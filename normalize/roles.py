@@ -12,6 +12,7 @@ they are translations or foreign.
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter
 
 from normalize import patterns
@@ -32,6 +33,28 @@ TAGLINE_EDGE = 0.45
 _LIST_HEADERS = frozenset({"related", "read-more"})
 #: A heading is at most this many words, with no sentence-final punctuation.
 HEADING_MAX_WORDS = 14
+#: A line of more words than this is never the title: it is a paragraph.
+TITLE_MAX_WORDS = 25
+#: A line of up to this many words reads as a title; a longer one must be short beside the text.
+TITLE_SHORT_WORDS = 12
+#: ... at most this share of the median length of the paragraphs after it (the first few).
+TITLE_SHARE = 0.75
+TITLE_CONTEXT = 10
+#: A line met again further on, or shaped as a tagline, may be the title when it has this many words.
+TITLE_REPEATED_MIN_WORDS = 4
+
+_CLAUSE_COMMA = re.compile("[,，、]")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+# "Home > World > Asia", "News / Sport / Football": three items or more between separators.
+_BREADCRUMB = re.compile(r"^[^>›»/|→]{1,40}(?:\s[>›»/|→]\s[^>›»/|→]{1,40}){2,}$")
+# "URL: https://...", "Title:", "Content: ...": what a scraper writes before a field.
+_SCRAPER_LABEL = re.compile(
+    r"^(?:url|link|source url|title|headline|content|body|text|description|summary|category|"
+    r"categories|tags|id|date|author|published|image|html)\s*[:=]", re.I
+)
+_SITE_SUFFIX = re.compile(r"^(?P<head>.+?)(?P<sep>\s+[|–—-]\s+)(?P<site>[^|–—]+)$")
+_NAME_OR_DOMAIN = re.compile(r"^(?:[\w-]+\.[a-z]{2,}(?:\.[a-z]{2})?|(?:[A-Z0-9][\w.&'’+]*\s*){1,3})$")
+_CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 _SENTENCE_END = re.compile(r"[.!?…。！？:;,\"”»)]$")
 # "Site Name - slogan", "Site Name: slogan", "slogan | Site Name": a name of two to four
@@ -42,8 +65,12 @@ _SEPARATOR = r"(?:\s*[:|]\s+|\s+[-–—|]\s+)"
 _TAGLINE_SHAPE = re.compile(rf"^(?:{_SITE}{_SEPARATOR}\S.*|\S.*{_SEPARATOR}{_SITE})$")
 
 
-def assign_roles(doc: Document, settings: Settings) -> None:
-    """Set every line's role and rule; set ``doc.title`` and ``doc.date``."""
+def assign_roles(doc: Document, settings: Settings, page_title: bool = False) -> None:
+    """Set every line's role and rule; set ``doc.title`` and ``doc.date``.
+
+    With ``page_title``, ``doc.title`` is the page's own title (or ``None`` when the page
+    has none) and no other line is made the title (:func:`_mark_title`).
+    """
     for line in doc.lines:
         _classify_alone(line, settings)
     mark_markup(doc)
@@ -52,7 +79,7 @@ def assign_roles(doc: Document, settings: Settings) -> None:
     _mark_taglines(doc.lines, doc.lang)
     mark_comments(doc)
     mark_chrome(doc)
-    _mark_title(doc)
+    _mark_title(doc, page_title)
     _mark_trailing_credit(doc.lines)
     _mark_headings(doc.lines)
     if doc.date is None:
@@ -162,13 +189,98 @@ def _at_edge(lines: list[Line], index: int) -> bool:
     return lines[index - 1].role in REMOVED_ROLES or lines[index + 1].role in REMOVED_ROLES
 
 
-def _mark_title(doc: Document) -> None:
-    """The title is the first line still counted as body."""
-    for line in doc.lines:
-        if line.role is Role.BODY:
-            line.set_role(Role.TITLE, "first-line")
-            doc.title = line.text
+def _mark_title(doc: Document, page_title: bool) -> None:
+    """The title: a title line already found (front matter), or the page's title, or the first
+    line left when it reads as a title (:func:`reads_as_title`); else none.
+
+    The first line left is the first still counted as body, or, when it has a few words,
+    the first of a line met again further on (a title repeated on the page is still the
+    title; a menu item met in the header and the footer is not) or a line shaped as a
+    tagline (``Title | Site``, which loses its site).
+    """
+    if page_title:
+        _mark_page_title(doc)
+        return
+    found = next(doc.with_role(Role.TITLE), None)
+    if found is not None:
+        doc.title = doc.title or title_text(found.text)
+        return
+    for index, line in enumerate(doc.lines):
+        if line.role is Role.BODY or _may_be_title_too(line):
+            if reads_as_title(doc.lines, index):
+                line.set_role(Role.TITLE, "first-line")
+                doc.title = title_text(line.text)
             return
+
+
+def _may_be_title_too(line: Line) -> bool:
+    """A line met again further on, or a title with its site (``Title | Site``) taken for a
+    tagline, when it has a few words."""
+    if line.rule == "repeated":
+        return _word_count(line.text) >= TITLE_REPEATED_MIN_WORDS
+    if line.rule == "tagline":
+        title = title_text(line.text)
+        return title != line.text and _word_count(title) >= TITLE_REPEATED_MIN_WORDS
+    return False
+
+
+def _mark_page_title(doc: Document) -> None:
+    """The page's own title (``doc.title``, from its metadata) is the title; the first line
+    that says it is the title line, and no other line is."""
+    if doc.title is None:
+        return
+    key = line_key(doc.title)
+    for line in doc.lines:
+        if line.role in (Role.BODY, Role.HEADING, Role.BOILERPLATE) and line_key(line.text) == key:
+            if line.role is Role.BODY or line.rule == "repeated":
+                line.set_role(Role.TITLE, "page-title")
+            return
+
+
+def reads_as_title(lines: list[Line], index: int) -> bool:
+    """Whether ``lines[index]`` reads as the article's title.
+
+    Never a line of over :data:`TITLE_MAX_WORDS` words (a paragraph), a breadcrumb
+    (``Home > World``), nor a scraper's label (``URL: ...``); a markdown heading
+    (``# Title``) always; a line of up to :data:`TITLE_SHORT_WORDS` words too. A longer
+    one only when it holds one comma at most (a headline is not a string of clauses) and
+    is short beside the paragraphs in its language after it (:data:`TITLE_SHARE` of
+    their median length). A title may end with a full stop: that tells nothing.
+    """
+    text = lines[index].text
+    words = _word_count(text)
+    if words > TITLE_MAX_WORDS or _BREADCRUMB.search(text) or _SCRAPER_LABEL.match(text):
+        return False
+    if _MARKDOWN_HEADING.match(text) or words <= TITLE_SHORT_WORDS:
+        return True
+    if len(_CLAUSE_COMMA.findall(text)) > 1:
+        return False
+    lang = lines[index].lang
+    after = [_word_count(line.text) for line in lines[index + 1 :] if _is_body_in(line, lang)]
+    return not after or words <= TITLE_SHARE * statistics.median(after[:TITLE_CONTEXT])
+
+
+def _is_body_in(line: Line, lang: str | None) -> bool:
+    return line.role is Role.BODY and line.lang == lang
+
+
+def title_text(text: str) -> str:
+    """A title line as the title: without a markdown heading's ``#``, nor a site's name after
+    ``|`` (``Title | Site``) or after a dash when it is a name (``Title - Site.com``)."""
+    text = _MARKDOWN_HEADING.sub("", text).strip()
+    match = _SITE_SUFFIX.match(text)
+    if match is None:
+        return text
+    head, site = match.group("head").strip(), match.group("site").strip()
+    dash = match.group("sep").strip() != "|"
+    if len(site.split()) <= 4 and (not dash or _NAME_OR_DOMAIN.match(site)) and _word_count(head) >= 2:
+        return head
+    return text
+
+
+def _word_count(text: str) -> int:
+    """Words of ``text``, where two Chinese or Japanese characters count as one."""
+    return len(text.split()) + len(_CJK_CHARACTER.findall(text)) // 2
 
 
 def _mark_trailing_credit(lines: list[Line]) -> None:

@@ -13,8 +13,11 @@ class Settings:
     """How a document is normalised. Every field has a working default.
 
     Attributes:
-        main_lang: ISO 639-1 code of the article's main language, or ``None``
-            to detect it from the text (the language holding most letters).
+        main_lang: ISO 639-1 code of the article's main language (case-folded:
+            ``"EN"`` is ``"en"``; anything else is an error), or ``None`` to
+            detect it from the text (the original's language: the one holding
+            most letters, or, where two carry the article about equally, the
+            one met first).
         min_pair_score: a line in another language is paired with its
             neighbour only when the pair scores at least this (0 to 1);
             otherwise it is removed as ``foreign``.
@@ -36,6 +39,8 @@ class Settings:
     explain: bool = False
 
     def __post_init__(self) -> None:
+        if self.main_lang is not None:
+            object.__setattr__(self, "main_lang", _iso_639_1(self.main_lang))
         if not 0.0 <= self.min_pair_score <= 1.0:
             raise ValueError(f"min_pair_score must be between 0 and 1, not {self.min_pair_score}")
         if self.repeat_min < 2:
@@ -51,6 +56,24 @@ class Settings:
         """A copy with some fields changed; an unknown name is an error."""
         _check_names(changes)
         return replace(self, **changes)
+
+
+_CODES = """aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da
+    de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz
+    ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln
+    lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi
+    pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti
+    tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu"""
+#: Every ISO 639-1 code.
+ISO_639_1 = frozenset(_CODES.split())
+
+
+def _iso_639_1(code: object) -> str:
+    """``code`` case-folded, when it is an ISO 639-1 code; else a :class:`ValueError`."""
+    folded = code.strip().casefold() if isinstance(code, str) else ""
+    if folded not in ISO_639_1:
+        raise ValueError(f"main_lang must be an ISO 639-1 code such as 'en' or 'vi', not {code!r}")
+    return folded
 
 
 def _check_names(values: Mapping[str, Any]) -> None:
