@@ -158,8 +158,8 @@ def _mark_edge(lines: list[Line], classes: list[LineClass | None], *, top: bool)
     """
     kept = [(line, cls) for line, cls in zip(lines, classes, strict=True) if cls is not None]
     if top:  # the headline's place: the last line above the first paragraph that is not a link
-        links = [cls is LineClass.LINK for _, cls in kept]
-        headline = next((index for index in reversed(range(len(kept))) if not links[index]), None)
+        is_link = [cls is LineClass.LINK for _, cls in kept]
+        headline = next((index for index in reversed(range(len(kept))) if not is_link[index]), None)
         if headline is not None:
             del kept[headline]
     chrome = [line for line, cls in kept if cls in (LineClass.LINK, LineClass.CHROME)]
