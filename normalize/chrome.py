@@ -29,7 +29,7 @@ import re
 from enum import Enum
 from functools import lru_cache
 
-from normalize._cache import per_line_cache
+from normalize._cache import CACHE_SIZE, CACHED_LINE_MAX, per_line_cache
 from normalize._vocabulary import COMMENT_NOUNS
 from normalize.document import Document, Line, Role
 from normalize.patterns import NAME_LINE
@@ -103,11 +103,18 @@ def link_density(text: str) -> float:
 
 
 def line_class(text: str, lang: str | None) -> LineClass:
-    """The class of a line alone, as jusText gives a block its class before the revision."""
+    """The class of a line alone, as jusText gives a block its class before the revision.
+
+    Answers for short lines are cached (menus repeat across a site's pages); paragraphs are not.
+    """
+    return _cached_line_class(text, lang) if len(text) <= CACHED_LINE_MAX else _line_class(text, lang)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _cached_line_class(text: str, lang: str | None) -> LineClass:
     return _line_class(text, lang)
 
 
-@lru_cache(maxsize=4096)
 def _line_class(text: str, lang: str | None) -> LineClass:
     if link_density(text) > MAX_LINK_DENSITY or _URL.match(text):
         return LineClass.LINK
