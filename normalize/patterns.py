@@ -139,11 +139,21 @@ def _names_ok(rest: str, *, strict: bool) -> bool:
         return False
     if strict:
         return all(_is_namelike(w) for w in words)
-    # a label was explicit: tolerate a few lower-case words ("Nguồn: tổng hợp")
-    if len(words) <= 3:
+    # a label was explicit: tolerate lower-case words ("Nguồn: tổng hợp", "Ảnh: Facebook nhân vật")
+    if len(words) <= 3 or (len(words) <= _LABELLED_MAX_WORDS and not _ends_sentence(rest)):
         return True
     content = [w for w in words if w.casefold() not in _NAME_CONNECTORS]
     return sum(_is_namelike(w) for w in content) * 2 >= len(content)
+
+
+def _source_name(rest: str) -> bool:
+    """``rest`` (what follows ``Theo``, ``via``...) names a source: a few words from a capital,
+    no comma and no sentence ("Pháp luật & Bạn đọc", not "các chuyên gia, giá vàng sẽ tăng")."""
+    rest = _CLOSING.sub("", rest).strip()
+    words = _words(rest)
+    if not 1 <= len(words) <= _SOURCE_MAX_WORDS or "," in rest or not _is_namelike(words[0]):
+        return False
+    return not _ends_sentence(rest) or len(words) <= 3
 
 
 def _cjk_credit(text: str) -> str | None:
@@ -163,6 +173,33 @@ def _cjk_credit(text: str) -> str | None:
     return "reporter"
 
 
+#: What follows an explicit credit label, at most (no sentence): "Ảnh: Facebook nhân vật, Sưu tầm".
+_LABELLED_MAX_WORDS = 6
+#: A source after ``Theo``/``via`` is at most this many words.
+_SOURCE_MAX_WORDS = 5
+_SPONSOR = re.compile(
+    r"^(?:(?:sponsored|presented|paid for|brought to you|supported|powered)\s+by|"
+    r"(?:paid|sponsored|partner)\s+(?:content|post)\s*(?:by|from|:))\s*(?=\S)",
+    re.I,
+)
+# "Minh Anh tổng hợp", "Lan (tổng hợp)", "Thu Hà - biên dịch": a name, then that it was compiled
+_COMPILED_AFTER = re.compile(
+    r"^(?P<names>[^()]+?)\s*(?:[-–—(]\s*)?"
+    r"(?:tổng hợp|biên dịch|lược dịch|dịch|compiled|translated)\s*\)?\.?$",
+    re.I,
+)
+# "Thu Hà (theo Reuters)", "Ngọc Mon Theo Trí Thức Trẻ": a name, then its source
+_SOURCE_AFTER = re.compile(
+    r"^(?P<names>[^()]+?)\s*(?:\(\s*(?:theo|nguồn|via|source|from)\s*:?\s+(?P<inner>[^()]+)\)|"
+    r"\s(?:Theo|Nguồn:?|Via|Source:)\s+(?P<source>[^()]+))\.?$"
+)
+# "Carlo Angerer reported from Munich; ...", "Jane Doe contributed reporting."
+_REPORTED = re.compile(
+    r"^(?:[A-ZÀ-ÝĐ][\w.'’-]*\s+){1,3}[A-ZÀ-ÝĐ][\w.'’-]*\s+"
+    r"(?:reported from\s|contributed(?: reporting| to this (?:report|article|story))?\.?$)"
+)
+
+
 def credit_rule(text: str) -> str | None:
     """The rule name when the line is a byline or a credit line, else ``None``."""
     if not text or len(text) > _MAX_SHORT_LINE:
@@ -174,6 +211,8 @@ def credit_rule(text: str) -> str | None:
         rule = _cjk_credit(text)
         if rule is not None or not _LETTER.search(text):
             return rule
+    if (sponsor := _SPONSOR.match(text)) is not None:
+        return "sponsor" if _names_ok(text[sponsor.end() :], strict=False) else None
     by = _BY.match(text)
     if by is not None:
         if all(_names_ok(names, strict=True) for names in _by_names(text[by.end() :])):
@@ -182,10 +221,26 @@ def credit_rule(text: str) -> str | None:
         return None
     prefix = _SOURCE_PREFIX.match(text)
     if prefix is not None and len(words) <= 8:
-        return "source" if _names_ok(text[prefix.end() :], strict=True) else None
+        rest = text[prefix.end() :]
+        return "source" if _names_ok(rest, strict=True) or _source_name(rest) else None
     if _AGENCY.match(text) and all(_is_namelike(w) for w in words):
         return "agency"
-    return _labelled_credit(text)
+    return _labelled_credit(text) or _name_then_credit(text, words)
+
+
+def _name_then_credit(text: str, words: tuple[str, ...]) -> str | None:
+    """A name, then what it did or where the text came from: ``Minh Anh tổng hợp``,
+    ``Ngọc Mon Theo Trí Thức Trẻ``, ``Thu Hà (theo Reuters)``, ``Jane Doe reported from Rome.``"""
+    if _REPORTED.match(text) and len(words) <= 40:
+        return "reporter"
+    if len(words) > 12:
+        return None
+    if (compiled := _COMPILED_AFTER.match(text)) and _names_ok(compiled.group("names"), strict=True):
+        return "source"
+    after = _SOURCE_AFTER.match(text)
+    if after is not None and _names_ok(after.group("names"), strict=True):
+        return "source" if _source_name(after.group("inner") or after.group("source")) else None
+    return None
 
 
 def _by_names(rest: str) -> list[str]:

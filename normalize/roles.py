@@ -12,7 +12,6 @@ they are translations or foreign.
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter
 
 from normalize import patterns
@@ -37,9 +36,8 @@ HEADING_MAX_WORDS = 14
 TITLE_MAX_WORDS = 25
 #: A line of up to this many words reads as a title; a longer one must be short beside the text.
 TITLE_SHORT_WORDS = 12
-#: ... at most this share of the median length of the paragraphs after it (the first few).
-TITLE_SHARE = 0.75
-TITLE_CONTEXT = 10
+#: ... and fewer commas than this.
+TITLE_MAX_COMMAS = 2
 #: A line met again further on, or shaped as a tagline, may be the title when it has this many words.
 TITLE_REPEATED_MIN_WORDS = 4
 
@@ -242,10 +240,10 @@ def reads_as_title(lines: list[Line], index: int) -> bool:
 
     Never a line of over :data:`TITLE_MAX_WORDS` words (a paragraph), a breadcrumb
     (``Home > World``), nor a scraper's label (``URL: ...``); a markdown heading
-    (``# Title``) always; a line of up to :data:`TITLE_SHORT_WORDS` words too. A longer
-    one only when it holds one comma at most (a headline is not a string of clauses) and
-    is short beside the paragraphs in its language after it (:data:`TITLE_SHARE` of
-    their median length). A title may end with a full stop: that tells nothing.
+    (``# Title``) always; a line of up to :data:`TITLE_SHORT_WORDS` words too; a longer
+    one when it holds fewer than :data:`TITLE_MAX_COMMAS` commas (a headline is not a
+    string of clauses). A title may end with a full stop, and be long beside the
+    paragraphs after it: neither tells a title from a paragraph.
     """
     text = lines[index].text
     words = _word_count(text)
@@ -253,15 +251,7 @@ def reads_as_title(lines: list[Line], index: int) -> bool:
         return False
     if _MARKDOWN_HEADING.match(text) or words <= TITLE_SHORT_WORDS:
         return True
-    if len(_CLAUSE_COMMA.findall(text)) > 1:
-        return False
-    lang = lines[index].lang
-    after = [_word_count(line.text) for line in lines[index + 1 :] if _is_body_in(line, lang)]
-    return not after or words <= TITLE_SHARE * statistics.median(after[:TITLE_CONTEXT])
-
-
-def _is_body_in(line: Line, lang: str | None) -> bool:
-    return line.role is Role.BODY and line.lang == lang
+    return len(_CLAUSE_COMMA.findall(text)) < TITLE_MAX_COMMAS
 
 
 def title_text(text: str) -> str:
