@@ -97,6 +97,12 @@ COMMENT_NOUNS = frozenset(
         "комментариев|комментарии|отзыв|отзыва|отзывов|条评论|评论|条留言|留言"
     )
 )
+# An app prompt starts with one of these and names an app soon after: "Download the X app for ...".
+APP_PROMPT_VERBS = split_words(
+    "download|get|install|try|tải|tải về|cài đặt|téléchargez|télécharger|installez|descarga|descargue|"
+    "instala|laden sie|hol dir|holen sie sich|скачайте|установите|下载|安装"
+)
+APP_WORDS = split_words("app|apps|application|ứng dụng|l'application|la app|la aplicación|приложение|客户端")
 # Line starts; what may follow is checked in boilerplate_rule.
 PREFIXES = _table(
     read_more="read more|read also|also read|see also|see more|more|xem thêm|đọc thêm|lire aussi|"

@@ -11,6 +11,7 @@ from normalize.chrome import LineClass, is_comments_header, line_class, link_den
 from normalize.document import Document, Line
 from normalize.lines import join_wrapped
 from normalize.markup import clean_inline_markup, is_markup_only
+from normalize.patterns import boilerplate_rule
 from normalize.repair import repair_text
 from tests.conftest import FIXTURES, check_accounting
 
@@ -173,3 +174,10 @@ def test_line_classes_alone() -> None:
     assert link_density("see [the map](https://example.org/map) here") > 0.5
     assert is_comments_header("3 Kommentare") and is_comments_header("12 bình luận")
     assert not is_comments_header("3 Kilometer")
+
+
+def test_an_app_prompt_is_boilerplate_but_a_sentence_about_downloads_is_not() -> None:
+    assert boilerplate_rule("Download the Harbour Times app for the latest news") == "app-prompt"
+    assert boilerplate_rule("Tải ứng dụng Báo Làng để đọc tin nhanh hơn") == "app-prompt"
+    assert boilerplate_rule("Download the report from the city website.") is None
+    assert boilerplate_rule("Try the apple pie at the corner shop") is None
