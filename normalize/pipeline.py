@@ -1,6 +1,7 @@
 """The whole normaliser, top to bottom.
 
     read (file, HTML, feed record, WARC record) -> repair text -> split into lines
+       (inline HTML tags out, hard-wrapped paragraphs joined back)
     -> detect each line's language: alone, then the document's languages;
        cut the lines that hold two; settle the unclear ones
     -> give each line a role -> pair translations -> write

@@ -4,9 +4,11 @@ First each line alone (the patterns of :mod:`normalize.patterns` and
 :mod:`normalize.dates`), then the unclear ones from the document, as jusText
 does: a line met twice is boilerplate, the title is the first line left, a
 tagline is told from a heading by its look and by where it stands, a short
-line of names after the last paragraph is a credit. Lines in another
-language keep the role ``body`` here; :mod:`normalize.pairing` decides whether
-they are translations or foreign.
+line of names after the last paragraph is a credit; markdown front matter
+and lines of markup only (:mod:`normalize.markup`), comment threads and the
+page chrome around the article (:mod:`normalize.chrome`) are marked before the
+title is chosen. Lines in another language keep the role ``body`` here;
+:mod:`normalize.pairing` decides whether they are translations or foreign.
 """
 
 from __future__ import annotations
