@@ -76,12 +76,33 @@ PHRASES = _table(
     "laisser un commentaire|réagir|comentarios|comentario|deja un comentario|kommentare|kommentar|"
     "kommentar schreiben|комментарии|комментарий|оставить комментарий|评论|留言|发表评论",
     navigation="print|email|e-mail|print this article|email this article|back to top|home|menu|in bài viết|"
+    "skip to main content|skip to content|skip to navigation|skip navigation|jump to content|"
+    "jump to navigation|return to top|go to top|scroll to top|top of page|main menu|toggle navigation|"
+    "open menu|close menu|search|sign in|log in|bỏ qua nội dung|aller au contenu|zum inhalt springen|"
+    "ir al contenido|перейти к содержимому|跳到主要内容|about us|contact|contact us|privacy|privacy policy|"
+    "terms of use|terms of service|cookie policy|impressum|datenschutz|kontakt|mentions légales|"
+    "liên hệ|aviso legal|política de privacidad|контакты|о нас|联系我们|关于我们|"
     "gửi email|về đầu trang|lên đầu trang|trang chủ|imprimer|retour en haut|accueil|imprimir|volver arriba|"
     "inicio|drucken|nach oben|startseite|печать|наверх|главная|打印|返回顶部|首页|loading|đang tải|"
     "chargement|cargando|wird geladen|загрузка|加载中",
     newsletter="newsletter|subscribe|sign up|subscribe now|đăng ký|đăng ký nhận tin|s'abonner|abonnez-vous|"
     "suscríbete|suscribirse|abonnieren|подписаться|订阅",
 )
+# Nouns that, after a count, head a comment thread: "3 Kommentare", "12 Comments", "5 bình luận".
+COMMENT_NOUNS = frozenset(
+    split_words(
+        "comment|comments|reply|replies|response|responses|thought|thoughts|bình luận|ý kiến|"
+        "commentaire|commentaires|réaction|réactions|comentario|comentarios|respuesta|respuestas|"
+        "kommentar|kommentare|antwort|antworten|reaktion|reaktionen|комментарий|комментария|"
+        "комментариев|комментарии|отзыв|отзыва|отзывов|条评论|评论|条留言|留言"
+    )
+)
+# An app prompt starts with one of these and names an app soon after: "Download the X app for ...".
+APP_PROMPT_VERBS = split_words(
+    "download|get|install|try|tải|tải về|cài đặt|téléchargez|télécharger|installez|descarga|descargue|"
+    "instala|laden sie|hol dir|holen sie sich|скачайте|установите|下载|安装"
+)
+APP_WORDS = split_words("app|apps|application|ứng dụng|l'application|la app|la aplicación|приложение|客户端")
 # Line starts; what may follow is checked in boilerplate_rule.
 PREFIXES = _table(
     read_more="read more|read also|also read|see also|see more|more|xem thêm|đọc thêm|lire aussi|"

@@ -22,6 +22,12 @@ from normalize._image_ids import LETTER as _LETTER
 from normalize._image_ids import image_id_rule
 from normalize._scripts import beyond_ascii
 from normalize._vocabulary import (
+    APP_PROMPT_VERBS as _APP_PROMPT_VERBS,
+)
+from normalize._vocabulary import (
+    APP_WORDS as _APP_WORDS,
+)
+from normalize._vocabulary import (
     CREDIT_LABELS as _CREDIT_LABELS,
 )
 from normalize._vocabulary import (
@@ -56,6 +62,8 @@ _FINAL_PUNCT = frozenset(".!?。！？…")
 _CLOSERS = " \"'”’»)]）」』"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SPACES = re.compile(r"\s+")
+#: A line of one to five capitalised words: a name ("Nguyen Van An", "Anna K. Berg").
+NAME_LINE = re.compile(r"^(?:[A-ZÀ-ÝĐ][\w.'’-]*\s+){1,4}[A-ZÀ-ÝĐ][\w.'’-]*$")
 
 
 def _ends_sentence(text: str) -> bool:
@@ -390,6 +398,15 @@ def _all_social(key: str) -> bool:
     return _SOCIAL.fullmatch(first) is not None and all(_SOCIAL.fullmatch(w) for w in rest.split())
 
 
+#: An app prompt is at most this many words: "Download the X News app for breaking news".
+_APP_PROMPT_MAX_WORDS = 14
+_APP_PROMPT = re.compile(
+    r"^[\W_]*(?:" + _alt(_APP_PROMPT_VERBS) + r")\s+(?:(?:the|our|this|free|new)\s+)?"
+    r"(?:\S+\s+){0,4}?(?:" + _alt(_APP_WORDS) + r")(?!\w)",
+    re.I,
+)
+
+
 def boilerplate_rule(text: str) -> str | None:
     """The rule name when the line is never article text (related, share, ads, ...)."""
     if not text or len(text) > _MAX_SHORT_LINE:
@@ -407,6 +424,8 @@ def boilerplate_rule(text: str) -> str | None:
         return rule
     if len(words) >= 2 and _all_social(key):
         return "share"
+    if len(words) <= _APP_PROMPT_MAX_WORDS and _APP_PROMPT.match(text):
+        return "app-prompt"
     match = _PREFIX.match(text)
     if match is None:
         return None

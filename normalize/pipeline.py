@@ -1,6 +1,7 @@
 """The whole normaliser, top to bottom.
 
     read (file, HTML, feed record, WARC record) -> repair text -> split into lines
+       (inline HTML tags out, hard-wrapped paragraphs joined back)
     -> detect each line's language: alone, then the document's languages;
        cut the lines that hold two; settle the unclear ones
     -> give each line a role -> pair translations -> write
@@ -14,7 +15,8 @@ from __future__ import annotations
 
 from normalize.document import Document
 from normalize.langid import guess_languages, settle_languages
-from normalize.lines import split_lines
+from normalize.lines import join_hard_wraps, split_lines
+from normalize.markup import strip_inline_markup
 from normalize.mixed import split_mixed_lines
 from normalize.pairing import pair_translations
 from normalize.readers import Record
@@ -43,6 +45,8 @@ def _normalize_text(doc: Document, text: str, settings: Settings, page_title: bo
     """Every step after reading. With ``page_title``, ``doc.title`` is the page's own title
     (or ``None``): no line of the text is made the title but the one that says it."""
     doc.lines = split_lines(repair_text(text))
+    strip_inline_markup(doc)
+    join_hard_wraps(doc)
     guess_languages(doc, settings)
     split_mixed_lines(doc, settings)
     settle_languages(doc, settings)

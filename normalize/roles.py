@@ -4,9 +4,11 @@ First each line alone (the patterns of :mod:`normalize.patterns` and
 :mod:`normalize.dates`), then the unclear ones from the document, as jusText
 does: a line met twice is boilerplate, the title is the first line left, a
 tagline is told from a heading by its look and by where it stands, a short
-line of names after the last paragraph is a credit. Lines in another
-language keep the role ``body`` here; :mod:`normalize.pairing` decides whether
-they are translations or foreign.
+line of names after the last paragraph is a credit; markdown front matter
+and lines of markup only (:mod:`normalize.markup`), comment threads and the
+page chrome around the article (:mod:`normalize.chrome`) are marked before the
+title is chosen. Lines in another language keep the role ``body`` here;
+:mod:`normalize.pairing` decides whether they are translations or foreign.
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ from collections import Counter
 
 from normalize import patterns
 from normalize._cache import per_line_cache
+from normalize.chrome import mark_chrome, mark_comments
 from normalize.dates import parse_date
 from normalize.document import REMOVED_ROLES, Document, Line, Role
 from normalize.langid import letter_count
 from normalize.lines import line_key
+from normalize.markup import mark_markup
 from normalize.settings import Settings
 
 #: A line whose tagline score reaches this is a tagline wherever it stands.
@@ -53,7 +57,6 @@ _NAME_OR_DOMAIN = re.compile(r"^(?:[\w-]+\.[a-z]{2,}(?:\.[a-z]{2})?|(?:[A-Z0-9][
 _CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 _SENTENCE_END = re.compile(r"[.!?…。！？:;,\"”»)]$")
-_NAME_LINE = re.compile(r"^(?:[A-ZÀ-ÝĐ][\w.'’-]*\s+){1,4}[A-ZÀ-ÝĐ][\w.'’-]*$")
 # "Site Name - slogan", "Site Name: slogan", "slogan | Site Name": a name of two to four
 # capitalised words (or one with +, a dot or inner capitals) beside a separator.
 _NAME_WORD = r"[A-ZÀ-ÝĐ][\w+.&'’]*"
@@ -70,9 +73,12 @@ def assign_roles(doc: Document, settings: Settings, page_title: bool = False) ->
     """
     for line in doc.lines:
         _classify_alone(line, settings)
+    mark_markup(doc)
     _mark_repeats(doc.lines, settings.repeat_min)
     _mark_link_lists(doc.lines)
     _mark_taglines(doc.lines, doc.lang)
+    mark_comments(doc)
+    mark_chrome(doc)
     _mark_title(doc, page_title)
     _mark_trailing_credit(doc.lines)
     _mark_headings(doc.lines)
@@ -275,7 +281,7 @@ def _mark_trailing_credit(lines: list[Line]) -> None:
     if len(body) < 2:
         return
     last = lines[body[-1]]
-    if _NAME_LINE.match(last.text) and len(last.text) <= 40 and _is_paragraph(lines[body[-2]]):
+    if patterns.NAME_LINE.match(last.text) and len(last.text) <= 40 and _is_paragraph(lines[body[-2]]):
         last.set_role(Role.CREDIT, "trailing-name")
 
 
