@@ -45,8 +45,9 @@ _BAR = 1.05
 #: Bonus of a translation next to its source (only removed lines or credits between).
 _NEAR = 0.75
 #: Bonus of such a translation on the side where this document puts them (after their
-#: source, or before it), and of the two halves of one input line cut in two (:mod:`normalize.mixed`).
-_WAY, _GLUED = 0.3, 0.5
+#: source, or before it), and of the two halves of one input line cut in two (:mod:`normalize.mixed`
+#: cut it there because they translate each other: they pair before any neighbour).
+_WAY, _GLUED = 0.3, 1.5
 #: Bonus of a pair going on from the pair before it (a gallery, two blocks): both its
 #: lines stand next after those of the pair before.
 _RUN = 0.6
