@@ -23,7 +23,7 @@ objects, or dicts like a feed record: ``text`` or ``html``, ``id``, ``url``):
     >>> settings = Settings(boilerplate=learn_boilerplate_bag(bag))              # doctest: +SKIP
     >>> out = normalize_bag(bag, settings)       # a bag of output records (dicts)  # doctest: +SKIP
 
-Importing this module needs Dask (``pip install "normalize[dask]"``); the rest
+Importing this module needs Dask (``pip install "normalize-articles[dask]"``); the rest
 of the library never imports it. See ``docs/dask.md``.
 """
 
@@ -44,7 +44,7 @@ try:
     from dask.delayed import delayed
     from distributed import Client, Future, LocalCluster
 except ImportError as exc:  # pragma: no cover - depends on the installation
-    raise ImportError('the Dask engine needs Dask: pip install "normalize[dask]"') from exc
+    raise ImportError('the Dask engine needs Dask: pip install "normalize-articles[dask]"') from exc
 
 from normalize.batch import BatchError, Result, results
 from normalize.boilerplate import (
