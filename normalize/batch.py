@@ -154,6 +154,7 @@ def normalize_files(
     An input that cannot be read or normalised gives a document whose
     ``error`` says why.
     """
+    reader_options = replace(reader_options, max_bytes=settings.max_document_bytes)
     with closing(results(read_inputs(paths, reader_options), settings, jobs)) as items:
         for item in items:
             yield item.doc
@@ -181,10 +182,12 @@ class Engine(Protocol):
                 debug: bool) -> Generator[Result, None, None]: ...
 
 
-def input_options(output: str, reader: ReaderOptions) -> ReaderOptions:
-    """``reader``, told never to read ``output`` (or its ``.part``) as an input."""
+def input_options(output: str, reader: ReaderOptions, settings: Settings = DEFAULT_SETTINGS) -> ReaderOptions:
+    """``reader``, told never to read ``output`` (or its ``.part``) as an input, nor a document
+    over ``settings.max_document_bytes``."""
     own = () if output == "-" else (output, f"{output}.part")
-    return replace(reader, skip=reader.skip | {str(Path(p).resolve()) for p in own})
+    return replace(reader, skip=reader.skip | {str(Path(p).resolve()) for p in own},
+                   max_bytes=settings.max_document_bytes)
 
 
 def run(inputs: list[str], output: str, config: BatchConfig, engine: Engine | None = None) -> Summary:
@@ -198,7 +201,7 @@ def run(inputs: list[str], output: str, config: BatchConfig, engine: Engine | No
     """
     started = time.monotonic()
     jobs = _check(inputs, output, config)
-    reader = input_options(output, config.reader)
+    reader = input_options(output, config.reader, config.settings)
     try:
         writer = open_writer(config.format, output, config.writer, resume=config.resume)
     except (OSError, ValueError) as exc:

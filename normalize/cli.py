@@ -131,6 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--min-pair-score", type=_score, default=Settings.min_pair_score, metavar="SCORE",
                         help="lowest score (0 to 1) of a translation pair (default: %(default)s)")
     parser.add_argument("--dedupe", action="store_true", help="leave out repeated pairs")
+    parser.add_argument("--max-document-bytes", type=_jobs, default=Settings.max_document_bytes, metavar="N",
+                        help="a larger document (after gzip) gets an error record (default: %(default)s)")
     _add_scale_options(parser)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
@@ -155,7 +157,7 @@ def _boilerplate(args: argparse.Namespace, config: BatchConfig, engine: DaskEngi
     lines: tuple[LearnedLine, ...] = load_boilerplate(args.boilerplate) if args.boilerplate else ()
     if args.learn_boilerplate:
         options = LearnOptions(args.boilerplate_min_docs, args.boilerplate_min_share)
-        reader = input_options(args.output, config.reader)
+        reader = input_options(args.output, config.reader, config.settings)
         learned = (engine.learn(args.inputs, options, reader) if engine is not None
                    else learn_boilerplate(args.inputs, options, reader))
         if args.save_boilerplate:
@@ -180,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
                                  id_field=args.id_field),
             writer=WriterOptions(explain=args.explain, dedupe=args.dedupe),
             settings=Settings(main_lang=args.main_lang, min_pair_score=args.min_pair_score,
-                              explain=args.explain),
+                              explain=args.explain, max_document_bytes=args.max_document_bytes),
         )
         with _engine(args) as engine:
             if args.learn_boilerplate or args.boilerplate or args.save_boilerplate:

@@ -35,6 +35,8 @@ import gzip
 import io
 import json
 import os
+import re
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -43,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from normalize.encoding import binary_kind, decode_bytes
+from normalize.settings import DEFAULT_SETTINGS
 
 TEXT, HTML, JSONL, WARC = "text", "html", "jsonl", "warc"
 _KINDS = {".html": HTML, ".htm": HTML, ".jsonl": JSONL, ".jl": JSONL, ".warc": WARC}
@@ -77,12 +80,15 @@ class ReaderOptions:
             then ``url``.
         skip: files never read as input (resolved paths), such as the output
             being written inside an input folder.
+        max_bytes: a document larger than this (decoded, after gzip) is not
+            read but gives an error record (``Settings.max_document_bytes``).
     """
 
     text_field: str = "text"
     html_field: str = "html"
     id_field: str | None = None
     skip: frozenset[str] = frozenset()
+    max_bytes: int = DEFAULT_SETTINGS.max_document_bytes
 
 
 DEFAULT_READER_OPTIONS = ReaderOptions()
@@ -94,7 +100,7 @@ def read_inputs(paths: Iterable[str], options: ReaderOptions = DEFAULT_READER_OP
         if isinstance(file, Path):
             yield from read_file(file, options)
         else:
-            yield _read_stdin()
+            yield _read_stdin(options.max_bytes)
 
 
 def input_files(
@@ -115,12 +121,17 @@ def read_file(path: Path, options: ReaderOptions = DEFAULT_READER_OPTIONS) -> It
     kind, stem = file_kind(path.name)
     compressed = path.name.lower().endswith(".gz")
     try:
-        if kind == JSONL:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+            what = "a FIFO" if stat.S_ISFIFO(mode) else "a device or socket"
+            yield Record(id=stem, source=str(path), origin=str(path),
+                         error=f"not a regular file ({what}); pipe it into standard input (-) instead")
+        elif kind == JSONL:
             yield from _read_jsonl(path, stem, compressed, options)
         elif kind == WARC:
-            yield from _read_warc(path)
+            yield from _read_warc(path, options.max_bytes)
         else:
-            yield _read_document(path, stem, kind, compressed)
+            yield _read_document(path, stem, kind, compressed, options.max_bytes)
     except OSError as exc:  # vanished, unreadable, a folder, a broken gzip stream
         yield Record(id=stem, source=str(path), origin=str(path), error=f"cannot read file: {_oserror(exc)}")
     except EOFError as exc:  # a truncated gzip stream
@@ -160,13 +171,38 @@ def _open(path: Path, compressed: bool) -> gzip.GzipFile | io.BufferedReader:
     return gzip.open(path, "rb") if compressed else path.open("rb")
 
 
-def _read_stdin() -> Record:
-    return _text_record(sys.stdin.buffer.read(), id="stdin", source=None, origin="<stdin>")
+def _read_stdin(limit: int) -> Record:
+    data = _read_at_most(sys.stdin.buffer, limit)
+    if data is None:
+        return Record(id="stdin", source=None, origin="<stdin>", error=_too_large(limit))
+    return _text_record(data, id="stdin", source=None, origin="<stdin>")
 
 
-def _read_document(path: Path, stem: str, kind: str, compressed: bool) -> Record:
+#: Streams are read in chunks of this many bytes.
+_CHUNK = 1 << 20
+
+
+def _read_at_most(handle: Any, limit: int) -> bytes | None:
+    """All of ``handle``, read in bounded chunks; ``None`` (the rest unread) past ``limit`` bytes."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := handle.read(min(_CHUNK, limit + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            return None
+    return b"".join(chunks)
+
+
+def _too_large(limit: int) -> str:
+    return f"document too large: over {limit:,} bytes (the max_document_bytes setting)"
+
+
+def _read_document(path: Path, stem: str, kind: str, compressed: bool, limit: int) -> Record:
     with _open(path, compressed) as handle:
-        data = handle.read()
+        data = _read_at_most(handle, limit)
+    if data is None:
+        return Record(id=stem, source=str(path), origin=str(path), error=_too_large(limit))
     if kind == HTML:
         what = binary_kind(data)
         if what is not None:
@@ -189,9 +225,15 @@ def _binary(what: str) -> str:
 
 
 def _read_jsonl(path: Path, stem: str, compressed: bool, options: ReaderOptions) -> Iterator[Record]:
+    limit = options.max_bytes
     with _open(path, compressed) as handle:
-        for lineno, raw in enumerate(handle, start=1):
-            if raw.strip():
+        for lineno, raw in enumerate(iter(lambda: handle.readline(limit + 1), b""), start=1):
+            if len(raw) > limit and not raw.endswith(b"\n"):
+                while (rest := handle.readline(_CHUNK)) and not rest.endswith(b"\n"):
+                    pass  # skip the rest of the line, in bounded pieces
+                yield Record(id=f"{stem}:{lineno}", source=str(path), origin=f"{path}:{lineno}",
+                             error=_too_large(limit))
+            elif raw.strip():
                 yield _feed_record(raw, path, stem, lineno, options)
 
 
@@ -207,9 +249,9 @@ def _feed_record(raw: bytes, path: Path, stem: str, lineno: int, options: Reader
                       error=f"invalid record: a JSON {type(item).__name__}, not an object")
     id_fields = (options.id_field,) if options.id_field else ("id", "url")
     found = next((item[key] for key in id_fields if item.get(key) not in (None, "")), None)
-    record_id = fallback_id if found is None else str(found)
+    record_id = fallback_id if found is None else _as_text(str(found))
     url = item.get("url")
-    source = url if isinstance(url, str) and url else str(path)
+    source = _as_text(url) if isinstance(url, str) and url else str(path)
     text, html = item.get(options.text_field), item.get(options.html_field)
     if isinstance(text, str):
         return Record(id=record_id, source=source, origin=origin, text=text)
@@ -219,7 +261,19 @@ def _feed_record(raw: bytes, path: Path, stem: str, lineno: int, options: Reader
                   error=f"record has no string {options.text_field!r} or {options.html_field!r} field")
 
 
-def _read_warc(path: Path) -> Iterator[Record]:
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _as_text(value: str) -> str:
+    """``value`` with lone surrogates (JSON's ``"\\ud800"``) repaired as the text is (U+FFFD)."""
+    if value.isascii() or _SURROGATE.search(value) is None:
+        return value
+    from normalize.repair import fix_surrogates  # rare: the reading process keeps off the pipeline
+
+    return fix_surrogates(value)
+
+
+def _read_warc(path: Path, limit: int) -> Iterator[Record]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -227,7 +281,7 @@ def _read_warc(path: Path) -> Iterator[Record]:
     with path.open("rb") as handle:
         try:
             for number, item in enumerate(ArchiveIterator(handle), start=1):
-                record = _warc_page(item, path, number)
+                record = _warc_page(item, path, number, limit)
                 if record is not None:
                     yield record
         except (ArchiveLoadFailed, ValueError, EOFError, zlib.error) as exc:
@@ -236,15 +290,17 @@ def _read_warc(path: Path) -> Iterator[Record]:
                          error=f"damaged WARC archive: {exc}")
 
 
-def _warc_page(item: Any, path: Path, number: int) -> Record | None:
+def _warc_page(item: Any, path: Path, number: int, limit: int) -> Record | None:
     if item.rec_type != "response" or item.http_headers is None:
         return None
     content_type = item.http_headers.get_header("Content-Type") or ""
     if "html" not in content_type.lower():
         return None
-    uri = item.rec_headers.get_header("WARC-Target-URI") or f"{path.name}#{number}"
+    uri = _as_text(item.rec_headers.get_header("WARC-Target-URI") or f"{path.name}#{number}")
     origin = f"{path}#{number} ({uri})"
-    body: bytes = item.content_stream().read()
+    body = _read_at_most(item.content_stream(), limit)
+    if body is None:
+        return Record(id=uri, source=uri, origin=origin, error=_too_large(limit))
     what = binary_kind(body)
     if what is not None:
         return Record(id=uri, source=uri, origin=origin, error=_binary(what))
