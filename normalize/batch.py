@@ -204,7 +204,9 @@ def run(inputs: list[str], output: str, config: BatchConfig, engine: Engine | No
     reader = input_options(output, config.reader, config.settings)
     try:
         writer = open_writer(config.format, output, config.writer, resume=config.resume)
-    except (OSError, ValueError) as exc:
+    except ValueError as exc:
+        raise BatchError(str(exc)) from exc
+    except OSError as exc:
         raise BatchError(f"cannot write {output}: {_reason(exc)}") from exc
     done: list[str] = list(getattr(writer, "done_ids", ())) if config.resume else []
     jsonl = writer if isinstance(writer, JsonlWriter) and engine is None else None  # lines made in workers
@@ -244,6 +246,7 @@ def run(inputs: list[str], output: str, config: BatchConfig, engine: Engine | No
     try:
         writer.close()
     except OSError as exc:
+        writer.abort()
         raise BatchError(f"cannot write {output}: {_reason(exc)}") from exc
     finally:
         _close(progress)
@@ -264,6 +267,10 @@ def _check(inputs: list[str], output: str, config: BatchConfig) -> int:
         raise BatchError("--resume works with --format jsonl only")
     if config.resume and output == "-":
         raise BatchError("--resume needs an output file (-o FILE), not standard output")
+    if output != "-" and (config.format == "text") != os.path.isdir(output) and os.path.exists(output):
+        kind = "is not a folder" if config.format == "text" else "is a folder"
+        raise BatchError(f"cannot write {output}: it {kind}" + ("" if config.format == "text" else
+                         " (give a file name; --format text writes into a folder)"))
     jobs = config.jobs if config.jobs is not None else (os.cpu_count() or 1)
     if jobs < 1:
         raise BatchError(f"--jobs must be 1 or more, not {jobs}")

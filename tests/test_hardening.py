@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import tomllib
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,10 +27,10 @@ def records(data: bytes) -> list[dict[str, Any]]:
 
 
 def test_the_distribution_name_is_not_the_taken_one() -> None:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    assert project["name"] == "normalize-articles"
-    assert "normalize-articles[dask,scrapy]" in project["optional-dependencies"]["test"]
-    assert project["scripts"] == {"normalize": "normalize.cli:main"}
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert '\nname = "normalize-articles"\n' in pyproject
+    assert '"normalize-articles[dask,scrapy]",' in pyproject and "normalize[" not in pyproject
+    assert '\n[project.scripts]\nnormalize = "normalize.cli:main"\n' in pyproject
     told = [path for path in [*ROOT.glob("normalize/*.py"), *ROOT.glob("docs/*.md"), ROOT / "README.md"]
             if 'install "normalize[' in path.read_text(encoding="utf-8")]
     assert told == []
@@ -92,3 +92,125 @@ def test_one_bad_byte_in_a_utf8_file_is_one_replacement_character(tmp_path: Path
     assert "encoding" not in doc  # UTF-8
     assert doc["title"] == "Tiêu đề bài báo"
     assert "Người dân Hà Nội đi bộ trên phố cổ vào sáng sớm. \ufffd cu\ufffdi." in doc["text"]
+
+
+# Output and concurrency ----------------------------------------------------------------------
+
+SEED = ROOT / "fixtures" / "seeds" / "001_6330225efc3db23a.txt"
+
+
+def test_a_symlink_output_writes_its_target_and_stays_a_link(tmp_path: Path) -> None:
+    target = tmp_path / "real.jsonl"
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(target)
+    done = cli(str(SEED), "-o", str(link))
+    assert done.returncode == 0, done.stderr
+    assert link.is_symlink() and records(target.read_bytes())[0]["id"] == SEED.stem
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.jsonl", "real.jsonl"]
+
+
+def test_a_fifo_output_is_written_straight_not_replaced(tmp_path: Path) -> None:
+    import threading
+
+    fifo = tmp_path / "out.tsv"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    done = cli(str(SEED), "-o", str(fifo), "--format", "tsv", timeout=60)
+    reader.join(timeout=60)
+    assert done.returncode == 0, done.stderr
+    import stat
+
+    assert stat.S_ISFIFO(fifo.lstat().st_mode) and list(tmp_path.iterdir()) == [fifo]
+    assert got[0].startswith(b"src_lang\ttgt_lang\tsrc\ttgt\tscore\tdoc_id\nvi\ten\t")
+
+
+def test_a_second_run_on_the_same_output_is_refused(tmp_path: Path) -> None:
+    import fcntl
+
+    out = tmp_path / "out.jsonl"
+    part = tmp_path / "out.jsonl.part"
+    part.write_bytes(b"being written\n")
+    with part.open("rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as a first run writing it holds it
+        for extra in ((), ("--resume",)):
+            done = cli(str(SEED), "-o", str(out), *extra)
+            assert done.returncode == 2
+            assert done.stderr.decode() == (f"normalize: error: cannot write {out}: {part}: "
+                                            "another normalize run is writing it\n")
+            assert part.read_bytes() == b"being written\n" and not out.exists()
+    assert cli(str(SEED), "-o", str(out)).returncode == 0  # the lock gone, the run goes on
+    assert not part.exists() and records(out.read_bytes())[0]["id"] == SEED.stem
+
+
+def test_an_output_folder_is_refused_before_reading(tmp_path: Path) -> None:
+    # standard input held open: a run reading it first would wait forever
+    run = subprocess.Popen([sys.executable, "-m", "normalize", "-", "-o", str(tmp_path), "--quiet"], cwd=ROOT,
+                           stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert run.wait(timeout=60) == 2
+        assert run.stderr is not None
+        assert run.stderr.read().decode() == (f"normalize: error: cannot write {tmp_path}: it is a folder "
+                                              "(give a file name; --format text writes into a folder)\n")
+    finally:
+        run.kill()
+        run.communicate()
+
+
+def _limited(size: int) -> Any:
+    def limit() -> None:
+        import resource
+        import signal
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+    return limit
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "tmx", "moses", "text", "jsonl"])
+def test_a_full_disk_is_one_line_exit_2_and_no_part_files(tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / "out" / "o"
+    out.parent.mkdir()
+    seeds = str(ROOT / "fixtures" / "seeds")
+    done = subprocess.run([sys.executable, "-m", "normalize", seeds, "-o", str(out), "--format", fmt, "--quiet", "--jobs", "1"], cwd=ROOT, capture_output=True,
+                          timeout=120, check=False, preexec_fn=_limited(300))  # as a disk full at 300 bytes
+    assert done.returncode == 2
+    assert done.stderr.decode() == f"normalize: error: cannot write {out}: File too large\n"
+    left = sorted(p.name for p in out.parent.rglob("*"))
+    assert left == {"text": ["o"], "jsonl": ["o.part"]}.get(fmt, [])  # resume needs the JSONL part
+
+
+def test_resume_refuses_an_unrelated_file_or_other_inputs_and_touches_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "notes.jsonl"
+    out.write_bytes(b'{"note": "mine"}\nplain words\n')
+    done = cli(str(SEED), "-o", str(out), "--resume")
+    assert done.returncode == 2
+    assert done.stderr.decode() == (f"normalize: error: --resume: {out} is not an output of normalize "
+                                    "(line 1 is not a document); nothing was changed\n")
+    assert out.read_bytes() == b'{"note": "mine"}\nplain words\n'
+    finished = tmp_path / "done.jsonl"
+    assert cli(str(SEED), "-o", str(finished)).returncode == 0
+    before = finished.read_bytes()
+    other = tmp_path / "other.txt"
+    other.write_text("Other title\n\nOther body.\n", encoding="utf-8")
+    done = cli(str(other), "-o", str(finished), "--resume")
+    assert done.returncode == 2 and b"the inputs changed since the interrupted run" in done.stderr
+    assert finished.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == [
+        "done.jsonl", "notes.jsonl", "other.txt"]
+    done = cli(str(SEED), str(other), "-o", str(finished), "--resume")  # the same inputs and more: goes on
+    assert done.returncode == 0, done.stderr
+    assert [r["id"] for r in records(finished.read_bytes())] == [SEED.stem, "other"]
+
+
+@pytest.mark.parametrize(("fmt", "start"), [
+    ("tsv", "src_lang\ttgt_lang\tsrc\ttgt\tscore\tdoc_id\nvi\ten\tCả ba người"),
+    ("tmx", '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx'),
+    ("text", "Russia completes its first space filming session.\n\nOn the morning of October 17th"),
+])
+def test_tsv_tmx_and_text_go_to_standard_output(fmt: str, start: str) -> None:
+    done = cli(str(SEED), "--format", fmt)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().startswith(start) and done.stdout.endswith(b"\n")
+    if fmt == "tmx":
+        assert done.stdout.decode().count("<tu ") == 4 and done.stdout.endswith(b"</tmx>\n")
