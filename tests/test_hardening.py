@@ -173,7 +173,7 @@ def test_a_full_disk_is_one_line_exit_2_and_no_part_files(tmp_path: Path, fmt: s
     out = tmp_path / "out" / "o"
     out.parent.mkdir()
     seeds = str(ROOT / "fixtures" / "seeds")
-    args = [sys.executable, "-m", "normalize", seeds, "-o", str(out), "--format", fmt, "--quiet", "--jobs", "1"]
+    args = [sys.executable, "-m", "normalize", seeds, "-o", str(out), "--format", fmt, "--quiet", "--jobs=1"]
     done = subprocess.run(args, cwd=ROOT, capture_output=True, timeout=120, check=False,
                           preexec_fn=_limited(300))  # as a disk full at 300 bytes
     assert done.returncode == 2
