@@ -36,10 +36,11 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, NamedTuple, Protocol, TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 
+from normalize._progress import Progress, plural
 from normalize.document import Document
-from normalize.readers import DEFAULT_READER_OPTIONS, ReaderOptions, Record, read_inputs
+from normalize.readers import DEFAULT_READER_OPTIONS, ReaderOptions, Record, count_documents, read_inputs
 from normalize.settings import DEFAULT_SETTINGS, Settings
 from normalize.writers import JsonlWriter, WriterOptions, open_writer
 
@@ -94,8 +95,9 @@ class Summary:
         removed = sum(self.removed.values())
         skipped = f", {self.skipped} already done" if self.skipped else ""
         return (
-            f"normalize: {self.documents} documents ({self.failed} failed{skipped}), {self.pairs} pairs, "
-            f"{removed} lines removed{f' ({reasons})' if reasons else ''}; "
+            f"normalize: {plural(self.documents, 'document')} ({self.failed} failed{skipped}), "
+            f"{plural(self.pairs, 'pair')}, {plural(removed, 'line')} removed"
+            f"{f' ({reasons})' if reasons else ''}; "
             f"{self.bytes_read / 1e6:.1f} MB in {self.seconds:.1f} s"
         )
 
@@ -211,7 +213,7 @@ def run(inputs: list[str], output: str, config: BatchConfig, engine: Engine | No
     done: list[str] = list(getattr(writer, "done_ids", ())) if config.resume else []
     jsonl = writer if isinstance(writer, JsonlWriter) and engine is None else None  # lines made in workers
     summary = Summary()
-    progress = _progress(config.quiet)
+    progress = Progress(config.quiet, None if config.quiet else count_documents(inputs, reader))
     try:
         if engine is None:
             records: Iterable[Record] = read_inputs(inputs, reader)
@@ -231,13 +233,13 @@ def run(inputs: list[str], output: str, config: BatchConfig, engine: Engine | No
                 summary.add(item.tally)
                 summary.bytes_read += item.size
                 if item.tally.error is not None:
-                    _tell(progress, f"normalize: {item.origin}: {item.tally.error}")
+                    progress.tell(f"normalize: {item.origin}: {item.tally.error}")
                     if item.trace and config.debug:
-                        _tell(progress, item.trace.rstrip())
-                _advance(progress, summary, started)
+                        progress.tell(item.trace.rstrip())
+                progress.advance(summary.bytes_read, summary.failed)
     except BaseException as exc:
         writer.abort()
-        _close(progress)
+        progress.close()
         if isinstance(exc, OSError):
             raise BatchError(f"cannot write {output}: {_reason(exc)}") from exc
         if isinstance(exc, BrokenProcessPool):
@@ -249,7 +251,7 @@ def run(inputs: list[str], output: str, config: BatchConfig, engine: Engine | No
         writer.abort()
         raise BatchError(f"cannot write {output}: {_reason(exc)}") from exc
     finally:
-        _close(progress)
+        progress.close()
     summary.seconds = time.monotonic() - started
     if not config.quiet:
         print(summary.line(), file=sys.stderr)
@@ -430,38 +432,6 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
 def _size(record: Record) -> int:
     body = record.text if record.text is not None else record.html
     return len(body) if isinstance(body, (str, bytes)) else 0
-
-
-# Messages and progress -------------------------------------------------------
-
-
-def _progress(quiet: bool) -> Any:
-    if quiet or not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
-
-    return tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
-
-
-def _advance(progress: Any, summary: Summary, started: float) -> None:
-    if progress is None:
-        return
-    progress.update(1)
-    elapsed = max(time.monotonic() - started, 1e-6)
-    progress.set_postfix_str(f"{summary.bytes_read / 1e6 / elapsed:.1f} MB/s, {summary.failed} errors",
-                             refresh=False)
-
-
-def _tell(progress: Any, message: str) -> None:
-    if progress is None:
-        print(message, file=sys.stderr)
-    else:
-        progress.write(message, file=sys.stderr)
-
-
-def _close(progress: Any) -> None:
-    if progress is not None:
-        progress.close()
 
 
 def _reason(exc: BaseException) -> str:

@@ -116,6 +116,17 @@ def input_files(
             yield path
 
 
+def count_documents(paths: Iterable[str], options: ReaderOptions = DEFAULT_READER_OPTIONS) -> int | None:
+    """How many documents ``paths`` hold, when each file is one document; ``None`` when one is
+    standard input, a feed or an archive (they are not counted before they are read)."""
+    count = 0
+    for file in input_files(paths, options):
+        if isinstance(file, str) or file_kind(file.name)[0] in (JSONL, WARC):
+            return None
+        count += 1
+    return count
+
+
 def read_file(path: Path, options: ReaderOptions = DEFAULT_READER_OPTIONS) -> Iterator[Record]:
     """The records of one file; an unreadable file gives one error record."""
     kind, stem = file_kind(path.name)

@@ -149,7 +149,7 @@ def test_summary_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert summary.removed == {"date": 1}
     err = capsys.readouterr().err.splitlines()
     assert err[0] == f"normalize: {tmp_path / 'b.txt'}: binary file, not text: NUL bytes"
-    assert err[-1].startswith("normalize: 2 documents (1 failed), 0 pairs, 1 lines removed (date 1);")
+    assert err[-1].startswith("normalize: 2 documents (1 failed), 0 pairs, 1 line removed (date 1);")
 
 
 @pytest.mark.parametrize(("inputs", "output", "config", "message"), [

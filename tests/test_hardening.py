@@ -215,3 +215,44 @@ def test_tsv_tmx_and_text_go_to_standard_output(fmt: str, start: str) -> None:
     assert done.stdout.decode().startswith(start) and done.stdout.endswith(b"\n")
     if fmt == "tmx":
         assert done.stdout.decode().count("<tu ") == 4 and done.stdout.endswith(b"</tmx>\n")
+
+
+def _on_a_terminal(*args: str) -> str:
+    """What the command writes on stderr when stderr is a terminal."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 150, 0, 0))  # 150 columns
+    try:
+        run = subprocess.Popen([sys.executable, "-m", "normalize", *args], cwd=ROOT, stdout=subprocess.DEVNULL,
+                               stderr=slave)
+        os.close(slave)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the other end closed
+                break
+            if not chunk:
+                break
+            seen += chunk
+        assert run.wait(timeout=120) == 0
+    finally:
+        os.close(master)
+    return seen.decode("utf-8", errors="replace")
+
+
+def test_progress_has_a_total_for_files_and_the_summary_says_1_document(tmp_path: Path) -> None:
+    for n in range(3):
+        (tmp_path / f"{n}.txt").write_text(f"Title {n}\n\nBody.\n", encoding="utf-8")
+    shown = _on_a_terminal(str(tmp_path), "--jobs", "1")
+    assert "3/3" in shown and "100%" in shown and "<00:00" in shown  # a total, and the time left
+    shown = _on_a_terminal(str(tmp_path / "0.txt"), "--jobs", "1")
+    assert "normalize: 1 document (0 failed), 0 pairs, 0 lines removed;" in shown
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "a", "text": "Title\\n\\nBody."}\n', encoding="utf-8")
+    shown = _on_a_terminal(str(feed), "--jobs", "1")
+    assert "1 docs" in shown and "1/" not in shown  # a feed is not counted before it is read
