@@ -227,7 +227,8 @@ def _on_a_terminal(*args: str) -> str:
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 150, 0, 0))  # 150 columns
     try:
-        run = subprocess.Popen([sys.executable, "-m", "normalize", *args], cwd=ROOT, stdout=subprocess.DEVNULL,
+        run = subprocess.Popen([sys.executable, "-m", "normalize", *args], cwd=ROOT,
+                               stdout=subprocess.DEVNULL,
                                stderr=slave)
         os.close(slave)
         seen = b""
