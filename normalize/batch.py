@@ -78,6 +78,8 @@ class Summary:
     documents: int = 0
     failed: int = 0
     skipped: int = 0
+    #: Files in input folders that are not articles (images, sidecars), not read.
+    not_articles: list[Path] = field(default_factory=list)
     pairs: int = 0
     removed: Counter[str] = field(default_factory=Counter)
     bytes_read: int = 0
@@ -94,6 +96,8 @@ class Summary:
         reasons = ", ".join(f"{reason} {count}" for reason, count in sorted(self.removed.items()))
         removed = sum(self.removed.values())
         skipped = f", {self.skipped} already done" if self.skipped else ""
+        if self.not_articles:
+            skipped += f", {plural(len(self.not_articles), 'file')} skipped as not articles"
         return (
             f"normalize: {plural(self.documents, 'document')} ({self.failed} failed{skipped}), "
             f"{plural(self.pairs, 'pair')}, {plural(removed, 'line')} removed"
@@ -216,7 +220,7 @@ def run(inputs: list[str], output: str, config: BatchConfig, engine: Engine | No
     progress = Progress(config.quiet, None if config.quiet else count_documents(inputs, reader))
     try:
         if engine is None:
-            records: Iterable[Record] = read_inputs(inputs, reader)
+            records: Iterable[Record] = read_inputs(inputs, reader, summary.not_articles)
             if done:
                 records = _skip_done(records, done, summary, lambda record: record.id)
             found = results(records, config.settings, jobs, config.debug, jsonl.encode if jsonl else None)

@@ -17,12 +17,15 @@ anything else          plain text, decoded with :func:`normalize.encoding.decode
 =====================  ==========================================================
 
 ``-`` reads standard input as one plain-text document. Folders are recursed in
-sorted name order (hidden names, starting with ``.``, are left out; symbolic
-links to folders are not followed).
+sorted name order (hidden names, starting with ``.``, are left out; images,
+``.json`` sidecars and the like, :data:`NOT_ARTICLES`, are skipped and counted;
+symbolic links to folders, or to files outside the folder, are not followed:
+each gives an error record, as does a dangling link or a loop).
 
-Ids are data and never paths: a file's id is its name without its extensions
-(``a.html.gz`` -> ``a``); a feed record's id is its id field (or ``url``), else
-``<file stem>:<line number>``; a WARC page's id is its target URI.
+A file's id is its path in the input folder without its extensions
+(``en/a.html.gz`` -> ``en/a``; a file named alone: ``a``); a feed record's id
+is its id field (or ``url``), else ``<file id>:<line number>``; a WARC page's
+id is its target URI.
 
 Nothing here raises for bad input: a file that cannot be read, a binary file, a
 broken JSON line or a damaged archive gives a :class:`Record` whose ``error``
@@ -31,6 +34,7 @@ says why, and reading goes on with the next one.
 
 from __future__ import annotations
 
+import errno
 import gzip
 import io
 import json
@@ -42,7 +46,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from normalize.encoding import binary_kind, decode_bytes
 from normalize.settings import DEFAULT_SETTINGS
@@ -94,26 +98,81 @@ class ReaderOptions:
 DEFAULT_READER_OPTIONS = ReaderOptions()
 
 
-def read_inputs(paths: Iterable[str], options: ReaderOptions = DEFAULT_READER_OPTIONS) -> Iterator[Record]:
-    """Records from files, folders (recursed, sorted) and ``-`` (standard input)."""
-    for file in input_files(paths, options):
-        if isinstance(file, Path):
-            yield from read_file(file, options)
+#: Files in a folder that are not articles (images, sidecars, scripts): skipped and counted.
+NOT_ARTICLES = frozenset({
+    ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".ico", ".bmp", ".tif", ".tiff", ".avif",
+    ".pdf", ".zip", ".json", ".css", ".js", ".mp3", ".mp4", ".webm", ".woff", ".woff2", ".ttf",
+})
+
+
+class InputFile(NamedTuple):
+    """A file to read, and what its ids start with: its folder relative to the input folder
+    (``en/`` for ``articles/en/1.txt`` read from ``articles``; empty for a file named)."""
+
+    path: Path
+    id_prefix: str = ""
+
+
+def read_inputs(paths: Iterable[str], options: ReaderOptions = DEFAULT_READER_OPTIONS,
+                not_articles: list[Path] | None = None) -> Iterator[Record]:
+    """Records from files, folders (recursed, sorted) and ``-`` (standard input).
+
+    Files in a folder whose extension is in :data:`NOT_ARTICLES` are not read; they are
+    added to ``not_articles`` when it is given.
+    """
+    for file in input_files(paths, options, not_articles):
+        if isinstance(file, InputFile):
+            yield from read_file(file.path, options, file.id_prefix)
+        elif isinstance(file, Record):
+            yield file
         else:
             yield _read_stdin(options.max_bytes)
 
 
 def input_files(
-    paths: Iterable[str], options: ReaderOptions = DEFAULT_READER_OPTIONS
-) -> Iterator[Path | str]:
-    """The files ``paths`` name, in reading order: folders recursed and sorted; ``-`` as is."""
+    paths: Iterable[str], options: ReaderOptions = DEFAULT_READER_OPTIONS,
+    not_articles: list[Path] | None = None,
+) -> Iterator[InputFile | Record | str]:
+    """The files ``paths`` name, in reading order: folders recursed and sorted; ``-`` as is.
+
+    A symbolic link in a folder that cannot be read as an article there (to a folder, or to
+    a file outside the folder) is an error :class:`Record`.
+    """
     for name in paths:
         if name == "-":
             yield name
         elif (path := Path(name)).is_dir():
-            yield from (file for file in _walk(path) if str(file.resolve()) not in options.skip)
+            root = path.resolve()
+            for file in _walk(path):
+                if file.suffix.lower() in NOT_ARTICLES:
+                    if not_articles is not None:
+                        not_articles.append(file)
+                    continue
+                relative = file.parent.relative_to(path).as_posix()
+                prefix = "" if relative == "." else relative + "/"
+                if file.is_symlink() and (problem := _link_problem(file, root)) is not None:
+                    stem = prefix + file_kind(file.name)[1]
+                    yield Record(id=stem, source=str(file), origin=str(file), error=problem)
+                elif os.path.realpath(file) not in options.skip:
+                    yield InputFile(file, prefix)
         else:
-            yield path
+            yield InputFile(path)
+
+
+def _link_problem(link: Path, root: Path) -> str | None:
+    """Why a symbolic link in the folder ``root`` is not read, or ``None`` (a file inside it).
+
+    A dangling link or a loop is left to :func:`read_file`, which names the error.
+    """
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):  # dangling, or a loop: read_file tells which
+        return None
+    if target.is_dir():
+        return f"not read: a symbolic link to a folder ({target}); links to folders are not followed"
+    if not target.is_relative_to(root):
+        return f"not read: a symbolic link leading outside {root} (to {target}); name the file to read it"
+    return None
 
 
 def count_documents(paths: Iterable[str], options: ReaderOptions = DEFAULT_READER_OPTIONS) -> int | None:
@@ -121,15 +180,21 @@ def count_documents(paths: Iterable[str], options: ReaderOptions = DEFAULT_READE
     standard input, a feed or an archive (they are not counted before they are read)."""
     count = 0
     for file in input_files(paths, options):
-        if isinstance(file, str) or file_kind(file.name)[0] in (JSONL, WARC):
+        if isinstance(file, str):
+            return None
+        if isinstance(file, InputFile) and file_kind(file.path.name)[0] in (JSONL, WARC):
             return None
         count += 1
     return count
 
 
-def read_file(path: Path, options: ReaderOptions = DEFAULT_READER_OPTIONS) -> Iterator[Record]:
-    """The records of one file; an unreadable file gives one error record."""
+def read_file(
+    path: Path, options: ReaderOptions = DEFAULT_READER_OPTIONS, id_prefix: str = ""
+) -> Iterator[Record]:
+    """The records of one file, their ids starting with ``id_prefix``; an unreadable file gives
+    one error record."""
     kind, stem = file_kind(path.name)
+    stem = id_prefix + stem
     compressed = path.name.lower().endswith(".gz")
     try:
         mode = path.stat().st_mode
@@ -143,8 +208,9 @@ def read_file(path: Path, options: ReaderOptions = DEFAULT_READER_OPTIONS) -> It
             yield from _read_warc(path, options.max_bytes)
         else:
             yield _read_document(path, stem, kind, compressed, options.max_bytes)
-    except OSError as exc:  # vanished, unreadable, a folder, a broken gzip stream
-        yield Record(id=stem, source=str(path), origin=str(path), error=f"cannot read file: {_oserror(exc)}")
+    except OSError as exc:  # vanished, unreadable, a folder, a broken gzip stream, a broken link
+        error = f"cannot read file: {_oserror(exc, path)}"
+        yield Record(id=stem, source=str(path), origin=str(path), error=error)
     except EOFError as exc:  # a truncated gzip stream
         yield Record(id=stem, source=str(path), origin=str(path), error=f"cannot read file: {exc}")
 
@@ -174,7 +240,7 @@ def _walk(folder: Path) -> Iterator[Path]:
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(Path(entry.path))
-        elif entry.is_file():
+        else:  # files, and links: a dangling one or a loop is an error record (see read_file)
             yield Path(entry.path)
 
 
@@ -331,6 +397,9 @@ def _charset(content_type: str) -> str | None:
     return None
 
 
-def _oserror(exc: OSError) -> str:
+def _oserror(exc: OSError, path: Path | None = None) -> str:
+    if path is not None and exc.errno in (errno.ENOENT, errno.ELOOP) and path.is_symlink():
+        what = "a dangling symbolic link" if exc.errno == errno.ENOENT else "a symbolic link loop"
+        return f"{path}: {what} (to {os.readlink(path)})"
     reason = exc.strerror or str(exc) or type(exc).__name__
     return f"{exc.filename}: {reason}" if exc.filename else reason

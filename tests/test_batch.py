@@ -6,6 +6,7 @@ import pickle
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -100,9 +101,9 @@ def test_run_holds_a_bounded_number_of_documents(tmp_path: Path, monkeypatch: py
     written = 0
     most = 0
 
-    def counting_read(paths: list[str], options: ReaderOptions) -> Iterator[Record]:
+    def counting_read(paths: list[str], options: ReaderOptions, *rest: Any) -> Iterator[Record]:
         nonlocal pulled
-        for record in read_inputs(paths, options):
+        for record in read_inputs(paths, options, *rest):
             pulled += 1
             yield record
 

@@ -257,3 +257,42 @@ def test_progress_has_a_total_for_files_and_the_summary_says_1_document(tmp_path
     feed.write_text('{"id": "a", "text": "Title\\n\\nBody."}\n', encoding="utf-8")
     shown = _on_a_terminal(str(feed), "--jobs", "1")
     assert "1 docs" in shown and "1/" not in shown  # a feed is not counted before it is read
+
+
+def test_links_in_a_folder_each_get_a_record_and_the_batch_goes_on(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    outside = tmp_path / "secret.txt"
+    outside.write_text("Secret\n", encoding="utf-8")
+    (folder / "good.txt").write_text("Good title\n\nGood body.\n", encoding="utf-8")
+    (folder / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    (folder / "out.txt").symlink_to(outside)
+    (folder / "inside.txt").symlink_to(folder / "good.txt")
+    done = cli(str(folder), "--jobs", "1")
+    assert done.returncode == 1
+    docs = {r["id"]: r for r in records(done.stdout)}
+    assert list(docs) == ["dangling", "good", "inside", "loop", "out"]
+    assert docs["dangling"]["error"] == (f"cannot read file: {folder / 'dangling.txt'}: a dangling symbolic "
+                                         f"link (to {tmp_path / 'missing.txt'})")
+    assert docs["loop"]["error"].endswith("loop.txt: a symbolic link loop (to " + str(folder / "loop.txt") + ")")
+    assert docs["out"]["error"].startswith(f"not read: a symbolic link leading outside {folder.resolve()}")
+    assert docs["inside"]["title"] == docs["good"]["title"] == "Good title"
+    assert len(done.stderr.decode().splitlines()) == 3
+
+
+def test_files_that_are_not_articles_are_skipped_with_a_count_and_sub_folder_ids_keep_their_path(
+        tmp_path: Path) -> None:
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "1.txt").write_text(f"Title {sub}\n\nBody {sub}.\n", encoding="utf-8")
+        (tmp_path / sub / "1.json").write_text('{"sidecar": true}', encoding="utf-8")
+    (tmp_path / "a" / "photo.JPG").write_bytes(b"\xff\xd8\xff\xe0 not an article")
+    done = subprocess.run([sys.executable, "-m", "normalize", str(tmp_path), "--jobs", "1"], cwd=ROOT,
+                          capture_output=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert [(r["id"], r["title"]) for r in records(done.stdout)] == [("a/1", "Title a"), ("b/1", "Title b")]
+    assert done.stderr.decode().startswith(
+        "normalize: 2 documents (0 failed, 3 files skipped as not articles), 0 pairs, 0 lines removed;")
+    done = cli(str(tmp_path / "a" / "1.json"))  # named alone, a file is read whatever its name
+    assert done.returncode == 0 and records(done.stdout)[0]["id"] == "1"
