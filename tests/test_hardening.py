@@ -275,7 +275,7 @@ def test_links_in_a_folder_each_get_a_record_and_the_batch_goes_on(tmp_path: Pat
     assert list(docs) == ["dangling", "good", "inside", "loop", "out"]
     assert docs["dangling"]["error"] == (f"cannot read file: {folder / 'dangling.txt'}: a dangling symbolic "
                                          f"link (to {tmp_path / 'missing.txt'})")
-    assert docs["loop"]["error"].endswith("loop.txt: a symbolic link loop (to " + str(folder / "loop.txt") + ")")
+    assert docs["loop"]["error"].endswith(f"loop.txt: a symbolic link loop (to {folder / 'loop.txt'})")
     assert docs["out"]["error"].startswith(f"not read: a symbolic link leading outside {folder.resolve()}")
     assert docs["inside"]["title"] == docs["good"]["title"] == "Good title"
     assert len(done.stderr.decode().splitlines()) == 3
