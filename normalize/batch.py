@@ -27,6 +27,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 import traceback
 from collections import Counter, deque
@@ -343,7 +344,29 @@ _WORKER: dict[str, _Work] = {}
 
 def _init_worker(work: _Work) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the workers
+    watch_parent()
     _WORKER["work"] = work
+
+
+#: How often a worker (and the fork server) looks whether its parent is still there, in seconds.
+PARENT_CHECK_SECONDS = 0.5
+
+
+def watch_parent() -> None:
+    """End this process soon after its parent ends, however it ends (even ``kill -9``).
+
+    Called in the fork server (whose parent is the command) and in each worker (whose parent
+    is the fork server): when the command is killed, the server goes, then its workers. A
+    daemon thread looks every :data:`PARENT_CHECK_SECONDS` whether the parent changed.
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="normalize-watch-parent", daemon=True).start()
 
 
 def _normalize_chunk(records: list[Record]) -> list[_Done]:

@@ -296,3 +296,61 @@ def test_files_that_are_not_articles_are_skipped_with_a_count_and_sub_folder_ids
         "normalize: 2 documents (0 failed, 3 files skipped as not articles), 0 pairs, 0 lines removed;")
     done = cli(str(tmp_path / "a" / "1.json"))  # named alone, a file is read whatever its name
     assert done.returncode == 0 and records(done.stdout)[0]["id"] == "1"
+
+
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                ppid = int(Path(f"/proc/{name}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            except OSError:
+                continue
+            children.setdefault(ppid, []).append(int(name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_after_kill_9_the_fork_server_and_workers_exit(tmp_path: Path) -> None:
+    import random
+    import signal
+    import time
+
+    rng = random.Random(5)
+    words = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 9)))
+             for _ in range(3000)]
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for n in range(800):
+        body = "\n\n".join(" ".join(rng.choice(words) for _ in range(30)) for _ in range(30))
+        (corpus / f"{n:04}.txt").write_text(f"Title {n}\n\n{body}\n", encoding="utf-8")
+    part = tmp_path / "out.jsonl.part"
+    run = subprocess.Popen([sys.executable, "-m", "normalize", str(corpus), "-o", str(tmp_path / "out.jsonl"),
+                            "--jobs", "2", "--quiet"], cwd=ROOT, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not (part.exists() and part.stat().st_size > 0) and run.poll() is None \
+            and time.monotonic() < deadline:
+        time.sleep(0.05)
+    helpers = _descendants(run.pid)
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    assert len(helpers) >= 3  # the fork server and two workers (and the resource tracker)
+    deadline = time.monotonic() + 60
+    while any(map(_running, helpers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in helpers if _running(pid)]
+    for pid in left:  # do not leave them behind when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert left == []
