@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import NamedTuple, Protocol, TypeVar
 
 from normalize._progress import Progress, plural
+from normalize._timelimit import time_limit
 from normalize.document import Document
 from normalize.readers import DEFAULT_READER_OPTIONS, ReaderOptions, Record, count_documents, read_inputs
 from normalize.settings import DEFAULT_SETTINGS, Settings
@@ -52,6 +53,10 @@ CHUNK_RECORDS = 32
 CHUNK_BYTES = 4 << 20
 #: Chunks in flight per job.
 CHUNKS_PER_JOB = 4
+
+
+#: Seconds one document may take in a batch (see :mod:`normalize._timelimit`).
+DEFAULT_TIME_LIMIT = 300.0
 
 
 class BatchError(Exception):
@@ -70,6 +75,8 @@ class BatchConfig:
     reader: ReaderOptions = DEFAULT_READER_OPTIONS
     writer: WriterOptions = field(default_factory=WriterOptions)
     settings: Settings = DEFAULT_SETTINGS
+    #: Seconds one document may take; past them it becomes an error record (``None``: no limit).
+    time_limit: float | None = DEFAULT_TIME_LIMIT
 
 
 @dataclass
@@ -168,12 +175,14 @@ def normalize_files(
 
 
 def results(records: Iterable[Record], settings: Settings, jobs: int, debug: bool = False,
-            encode: Encode | None = None) -> Generator[Result, None, None]:
+            encode: Encode | None = None,
+            time_limit: float | None = DEFAULT_TIME_LIMIT) -> Generator[Result, None, None]:
     """Normalise ``records`` with ``jobs`` processes (1: in this process), in input order.
 
-    With ``encode``, each result holds ``encode(document)`` instead of the document.
+    With ``encode``, each result holds ``encode(document)`` instead of the document. A
+    document taking over ``time_limit`` seconds becomes an error record.
     """
-    work = _Work(settings, debug, encode)
+    work = _Work(settings, debug, encode, time_limit)
     if jobs <= 1:
         for record in records:
             yield Result(record.origin, _size(record), *work.normalize(record))
@@ -224,7 +233,8 @@ def run(inputs: list[str], output: str, config: BatchConfig, engine: Engine | No
             records: Iterable[Record] = read_inputs(inputs, reader, summary.not_articles)
             if done:
                 records = _skip_done(records, done, summary, lambda record: record.id)
-            found = results(records, config.settings, jobs, config.debug, jsonl.encode if jsonl else None)
+            found = results(records, config.settings, jobs, config.debug, jsonl.encode if jsonl else None,
+                            config.time_limit)
         else:
             found = engine.results(inputs, reader, config.settings, config.debug)
             if done:
@@ -325,13 +335,15 @@ class _Work:
     settings: Settings
     debug: bool
     encode: Encode | None
+    time_limit: float | None = DEFAULT_TIME_LIMIT
 
     def normalize(self, record: Record) -> _Done:
         from normalize.pipeline import normalize_record  # here, not at the top: see the module's docstring
 
         trace = None
         try:
-            doc = normalize_record(record, self.settings)
+            with time_limit(self.time_limit):
+                doc = normalize_record(record, self.settings)
         except Exception as exc:  # one document's failure never stops the batch
             doc = Document(id=record.id, source=record.source, encoding=record.encoding,
                            error=f"{type(exc).__name__}: {exc}")

@@ -354,3 +354,27 @@ def test_after_kill_9_the_fork_server_and_workers_exit(tmp_path: Path) -> None:
     for pid in left:  # do not leave them behind when the test fails
         os.kill(pid, signal.SIGKILL)
     assert left == []
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_document_past_the_time_limit_is_an_error_record_and_the_worker_goes_on(
+        tmp_path: Path, jobs: str) -> None:
+    import random
+
+    rng = random.Random(3)
+    words = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 9)))
+             for _ in range(20000)]
+    slow = "\n\n".join(" ".join(rng.choice(words) for _ in range(20)) for _ in range(8000))  # ~5 s
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(item) + "\n" for item in [
+        {"id": "fast1", "text": "Fast one\n\nBody."},
+        {"id": "slow", "text": "Slow\n\n" + slow},
+        {"id": "fast2", "text": "Fast two\n\nBody."},  # the same chunk: the same worker goes on
+    ]), encoding="utf-8")
+    done = cli(str(feed), "--jobs", jobs, "--time-limit", "1.5")
+    assert done.returncode == 1
+    docs = records(done.stdout)
+    assert [d["id"] for d in docs] == ["fast1", "slow", "fast2"]
+    assert docs[1]["error"] == "DocumentTimeout: took longer than 1.5 s (the --time-limit)"
+    assert docs[0]["title"] == "Fast one" and docs[2]["title"] == "Fast two"
+    assert done.stderr.decode() == f"normalize: {feed}:2: {docs[1]['error']}\n"
