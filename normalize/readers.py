@@ -126,7 +126,7 @@ def read_inputs(paths: Iterable[str], options: ReaderOptions = DEFAULT_READER_OP
         elif isinstance(file, Record):
             yield file
         else:
-            yield _read_stdin(options.max_bytes)
+            yield from _read_stdin(options)
 
 
 def input_files(
@@ -203,9 +203,11 @@ def read_file(
             yield Record(id=stem, source=str(path), origin=str(path),
                          error=f"not a regular file ({what}); pipe it into standard input (-) instead")
         elif kind == JSONL:
-            yield from _read_jsonl(path, stem, compressed, options)
+            with _open(path, compressed) as handle:
+                yield from _read_jsonl(handle, str(path), stem, options)
         elif kind == WARC:
-            yield from _read_warc(path, options.max_bytes)
+            with path.open("rb") as handle:
+                yield from _read_warc(handle, str(path), path.name, options.max_bytes)
         else:
             yield _read_document(path, stem, kind, compressed, options.max_bytes)
     except OSError as exc:  # vanished, unreadable, a folder, a broken gzip stream, a broken link
@@ -248,11 +250,39 @@ def _open(path: Path, compressed: bool) -> gzip.GzipFile | io.BufferedReader:
     return gzip.open(path, "rb") if compressed else path.open("rb")
 
 
-def _read_stdin(limit: int) -> Record:
-    data = _read_at_most(sys.stdin.buffer, limit)
-    if data is None:
-        return Record(id="stdin", source=None, origin="<stdin>", error=_too_large(limit))
-    return _text_record(data, id="stdin", source=None, origin="<stdin>")
+_HTML_START = re.compile(rb"\s*(<!doctype html|<html|<head|<body|<meta|<title|<div|<p[ >]|<article|<!--)",
+                         re.IGNORECASE)
+
+
+def stdin_kind(head: bytes) -> str:
+    """What standard input holds, from its first bytes: a feed, an archive, a page or text."""
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    if head.startswith(b"WARC/"):
+        return WARC
+    if head.lstrip().startswith(b"{"):
+        return JSONL
+    return HTML if _HTML_START.match(head) else TEXT
+
+
+def _read_stdin(options: ReaderOptions) -> Iterator[Record]:
+    """Standard input: gzip is taken off; then a feed, a WARC archive, a page or plain text."""
+    stream: Any = sys.stdin.buffer
+    try:
+        if stream.peek(2)[:2] == b"\x1f\x8b":
+            stream = gzip.GzipFile(fileobj=stream)
+        kind = stdin_kind(stream.peek(_SAMPLE)[:_SAMPLE])
+        if kind == JSONL:
+            yield from _read_jsonl(stream, "<stdin>", "stdin", options)
+        elif kind == WARC:
+            yield from _read_warc(stream, "<stdin>", "stdin", options.max_bytes)
+        else:
+            yield _document(stream, "stdin", None, "<stdin>", kind, options.max_bytes)
+    except (OSError, EOFError) as exc:  # a broken or truncated gzip stream
+        yield Record(id="stdin", source=None, origin="<stdin>", error=f"cannot read standard input: {exc}")
+
+
+#: Bytes looked at to tell what standard input holds.
+_SAMPLE = 4096
 
 
 #: Streams are read in chunks of this many bytes.
@@ -277,15 +307,19 @@ def _too_large(limit: int) -> str:
 
 def _read_document(path: Path, stem: str, kind: str, compressed: bool, limit: int) -> Record:
     with _open(path, compressed) as handle:
-        data = _read_at_most(handle, limit)
+        return _document(handle, stem, str(path), str(path), kind, limit)
+
+
+def _document(handle: Any, stem: str, source: str | None, origin: str, kind: str, limit: int) -> Record:
+    data = _read_at_most(handle, limit)
     if data is None:
-        return Record(id=stem, source=str(path), origin=str(path), error=_too_large(limit))
+        return Record(id=stem, source=source, origin=origin, error=_too_large(limit))
     if kind == HTML:
         what = binary_kind(data)
         if what is not None:
-            return Record(id=stem, source=str(path), origin=str(path), error=_binary(what))
-        return Record(id=stem, source=str(path), origin=str(path), html=data)
-    return _text_record(data, id=stem, source=str(path), origin=str(path))
+            return Record(id=stem, source=source, origin=origin, error=_binary(what))
+        return Record(id=stem, source=source, origin=origin, html=data)
+    return _text_record(data, id=stem, source=source, origin=origin)
 
 
 def _text_record(data: bytes, *, id: str, source: str | None, origin: str) -> Record:
@@ -301,20 +335,19 @@ def _binary(what: str) -> str:
     return f"binary file, not text: {what}"
 
 
-def _read_jsonl(path: Path, stem: str, compressed: bool, options: ReaderOptions) -> Iterator[Record]:
+def _read_jsonl(handle: Any, path: str, stem: str, options: ReaderOptions) -> Iterator[Record]:
     limit = options.max_bytes
-    with _open(path, compressed) as handle:
-        for lineno, raw in enumerate(iter(lambda: handle.readline(limit + 1), b""), start=1):
-            if len(raw) > limit and not raw.endswith(b"\n"):
-                while (rest := handle.readline(_CHUNK)) and not rest.endswith(b"\n"):
-                    pass  # skip the rest of the line, in bounded pieces
-                yield Record(id=f"{stem}:{lineno}", source=str(path), origin=f"{path}:{lineno}",
-                             error=_too_large(limit))
-            elif raw.strip():
-                yield _feed_record(raw, path, stem, lineno, options)
+    for lineno, raw in enumerate(iter(lambda: handle.readline(limit + 1), b""), start=1):
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while (rest := handle.readline(_CHUNK)) and not rest.endswith(b"\n"):
+                pass  # skip the rest of the line, in bounded pieces
+            yield Record(id=f"{stem}:{lineno}", source=path, origin=f"{path}:{lineno}",
+                         error=_too_large(limit))
+        elif raw.strip():
+            yield _feed_record(raw, path, stem, lineno, options)
 
 
-def _feed_record(raw: bytes, path: Path, stem: str, lineno: int, options: ReaderOptions) -> Record:
+def _feed_record(raw: bytes, path: str, stem: str, lineno: int, options: ReaderOptions) -> Record:
     origin = f"{path}:{lineno}"
     fallback_id = f"{stem}:{lineno}"
     try:
@@ -350,30 +383,29 @@ def _as_text(value: str) -> str:
     return fix_surrogates(value)
 
 
-def _read_warc(path: Path, limit: int) -> Iterator[Record]:
+def _read_warc(handle: Any, path: str, name: str, limit: int) -> Iterator[Record]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     number = 0  # the WARC record's number in the file, for messages
-    with path.open("rb") as handle:
-        try:
-            for number, item in enumerate(ArchiveIterator(handle), start=1):
-                record = _warc_page(item, path, number, limit)
-                if record is not None:
-                    yield record
-        except (ArchiveLoadFailed, ValueError, EOFError, zlib.error) as exc:
-            where = f"{path}#{number + 1}"
-            yield Record(id=f"{path.name}#{number + 1}", source=str(path), origin=where,
-                         error=f"damaged WARC archive: {exc}")
+    try:
+        for number, item in enumerate(ArchiveIterator(handle), start=1):
+            record = _warc_page(item, path, name, number, limit)
+            if record is not None:
+                yield record
+    except (ArchiveLoadFailed, ValueError, EOFError, zlib.error) as exc:
+        where = f"{path}#{number + 1}"
+        yield Record(id=f"{name}#{number + 1}", source=path, origin=where,
+                     error=f"damaged WARC archive: {exc}")
 
 
-def _warc_page(item: Any, path: Path, number: int, limit: int) -> Record | None:
+def _warc_page(item: Any, path: str, name: str, number: int, limit: int) -> Record | None:
     if item.rec_type != "response" or item.http_headers is None:
         return None
     content_type = item.http_headers.get_header("Content-Type") or ""
     if "html" not in content_type.lower():
         return None
-    uri = _as_text(item.rec_headers.get_header("WARC-Target-URI") or f"{path.name}#{number}")
+    uri = _as_text(item.rec_headers.get_header("WARC-Target-URI") or f"{name}#{number}")
     origin = f"{path}#{number} ({uri})"
     body = _read_at_most(item.content_stream(), limit)
     if body is None:

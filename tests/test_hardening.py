@@ -378,3 +378,24 @@ def test_a_document_past_the_time_limit_is_an_error_record_and_the_worker_goes_o
     assert docs[1]["error"] == "DocumentTimeout: took longer than 1.5 s (the --time-limit)"
     assert docs[0]["title"] == "Fast one" and docs[2]["title"] == "Fast two"
     assert done.stderr.decode() == f"normalize: {feed}:2: {docs[1]['error']}\n"
+
+
+def test_standard_input_may_be_a_feed_a_page_an_archive_or_gzip_of_them() -> None:
+    import gzip
+
+    feed = b'{"id": "a", "text": "Title a\\n\\nBody a."}\n{"id": "b", "text": "Title b\\n\\nBody b."}\n'
+    for data in (feed, gzip.compress(feed)):
+        done = cli("-", stdin=data)
+        assert done.returncode == 0, done.stderr
+        assert [(r["id"], r["title"], r["source"]) for r in records(done.stdout)] == [
+            ("a", "Title a", "<stdin>"), ("b", "Title b", "<stdin>")]
+    page = (ROOT / "fixtures" / "inputs" / "corpus" / "b.html").read_bytes()
+    from_file = records(cli(str(ROOT / "fixtures" / "inputs" / "corpus" / "b.html")).stdout)[0]
+    (from_stdin,) = records(cli("-", stdin=page).stdout)
+    assert from_stdin["text"] == from_file["text"] and from_stdin["title"] == from_file["title"]
+    assert "<" not in from_stdin["text"]
+    archive = (ROOT / "fixtures" / "inputs" / "corpus" / "pages.warc.gz").read_bytes()
+    done = cli("-", stdin=archive)
+    assert [r["id"] for r in records(done.stdout)] == ["https://example.org/news/1", "https://example.org/news/2"]
+    (text,) = records(cli("-", stdin=b"Plain title\n\nPlain body.\n").stdout)
+    assert (text["id"], text["title"]) == ("stdin", "Plain title")
