@@ -34,6 +34,7 @@ says why, and reading goes on with the next one.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import gzip
 import io
@@ -384,19 +385,55 @@ def _as_text(value: str) -> str:
 
 
 def _read_warc(handle: Any, path: str, name: str, limit: int) -> Iterator[Record]:
+    """The pages of a WARC archive; each damaged record is an error record.
+
+    A record is told once the archive has been read past it: a record the archive ends
+    inside (truncated), or whose Content-Length is too large or too small (warcio then finds
+    other bytes where the next record should start), is an error record instead of its page.
+    A record that cannot be parsed ends the archive with an error record.
+    """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    archive = ArchiveIterator(handle)
+    items = iter(archive)
     number = 0  # the WARC record's number in the file, for messages
-    try:
-        for number, item in enumerate(ArchiveIterator(handle), start=1):
-            record = _warc_page(item, path, name, number, limit)
-            if record is not None:
-                yield record
-    except (ArchiveLoadFailed, ValueError, EOFError, zlib.error) as exc:
-        where = f"{path}#{number + 1}"
-        yield Record(id=f"{name}#{number + 1}", source=path, origin=where,
-                     error=f"damaged WARC archive: {exc}")
+    previous: Any = None
+    page: Record | None = None
+    while True:
+        warnings = archive.err_count
+        failure: Exception | None = None
+        item: Any = None
+        try:
+            with contextlib.redirect_stderr(io.StringIO()):  # warcio's own warnings: told below
+                item = next(items)
+        except StopIteration:
+            pass
+        except (ArchiveLoadFailed, ValueError, EOFError, zlib.error) as exc:
+            failure = exc
+        if previous is not None:
+            if getattr(previous.raw_stream, "limit", 0) > 0:
+                page = _warc_damaged(previous, path, name, number, "the archive ends inside it (truncated)")
+            elif archive.err_count > warnings:
+                page = _warc_damaged(previous, path, name, number, "its Content-Length does not match its "
+                                     "content (too small, or too large and taking the next record's bytes)")
+        if page is not None:
+            yield page
+        if failure is not None:
+            reason = " ".join(str(failure).split())
+            yield Record(id=f"{name}#{number + 1}", source=path, origin=f"{path}#{number + 1}",
+                         error=f"damaged WARC archive: {reason}; the rest is not read")
+        if item is None:
+            return
+        number += 1
+        previous = item
+        page = _warc_page(item, path, name, number, limit)
+
+
+def _warc_damaged(item: Any, path: str, name: str, number: int, problem: str) -> Record:
+    uri = _as_text(item.rec_headers.get_header("WARC-Target-URI") or f"{name}#{number}")
+    origin = f"{path}#{number} ({uri})"
+    return Record(id=uri, source=uri, origin=origin, error=f"damaged WARC record: {problem}")
 
 
 def _warc_page(item: Any, path: str, name: str, number: int, limit: int) -> Record | None:

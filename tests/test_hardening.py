@@ -399,3 +399,41 @@ def test_standard_input_may_be_a_feed_a_page_an_archive_or_gzip_of_them() -> Non
     assert [r["id"] for r in records(done.stdout)] == ["https://example.org/news/1", "https://example.org/news/2"]
     (text,) = records(cli("-", stdin=b"Plain title\n\nPlain body.\n").stdout)
     assert (text["id"], text["title"]) == ("stdin", "Plain title")
+
+
+def _warc(deltas: tuple[int, ...] = (0, 0, 0), cut: int = 0) -> bytes:
+    """Three HTML response records, record N's Content-Length off by ``deltas[N]``, ``cut`` bytes off."""
+    out = b""
+    for number, delta in enumerate(deltas):
+        body = f"<html><body><h1>Title {number}</h1><p>Paragraph {number} of the page.</p></body></html>"
+        http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + body.encode()
+        out += (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://x.org/{number}\r\n"
+                f"WARC-Record-ID: <urn:uuid:{number}>\r\n"
+                "Content-Type: application/http; msgtype=response\r\n"
+                f"Content-Length: {len(http) + delta}\r\n\r\n").encode() + http + b"\r\n\r\n"
+    return out[:len(out) - cut]
+
+
+@pytest.mark.parametrize(("data", "damaged", "told"), [
+    (_warc(cut=60), ["https://x.org/2"],
+     "#3 (https://x.org/2): damaged WARC record: the archive ends inside it"),
+    (_warc((0, -30, 0)), ["https://x.org/1"],
+     "#2 (https://x.org/1): damaged WARC record: its Content-Length"),
+    (_warc((0, 40, 0)), ["https://x.org/1", "a.warc#3"],
+     "#2 (https://x.org/1): damaged WARC record: its Content-Length"),
+], ids=["truncated", "length-too-small", "length-too-large"])
+def test_every_damaged_warc_record_is_reported(tmp_path: Path, data: bytes, damaged: list[str],
+                                               told: str) -> None:
+    archive = tmp_path / "a.warc"
+    archive.write_bytes(data)
+    done = cli(str(archive))
+    assert done.returncode == 1
+    docs = records(done.stdout)
+    assert [d["id"] for d in docs if "error" in d] == damaged
+    assert docs[0]["id"] == "https://x.org/0" and docs[0]["title"] == "Title 0" and "error" not in docs[0]
+    messages = done.stderr.decode().splitlines()
+    assert len(messages) == len(damaged) and messages[0].startswith(f"normalize: {archive}{told}")
+    assert all(line.startswith("normalize: ") for line in messages)  # warcio's own warnings are not shown
+    assert cli(str(tmp_path / "ok.warc")).returncode == 2  # (no such file: a usage error)
+    (tmp_path / "ok.warc").write_bytes(_warc())
+    assert cli(str(tmp_path / "ok.warc")).returncode == 0
