@@ -2,7 +2,8 @@
 
 Private: use :func:`normalize.writers.open_writer`. Each writer writes to
 ``NAME.part`` files beside its output and renames them into place on
-``close``; ``abort`` removes them. Documents with ``error`` set are skipped.
+``close``; ``abort`` removes them. TSV and TMX can go to standard output (``-``).
+Documents with ``error`` set are skipped.
 With ``dedupe`` the pairs are held until ``close`` and written once each, in
 order of first occurrence, with the number of times they were met.
 """
@@ -10,7 +11,6 @@ order of first occurrence, with the number of times they were met.
 from __future__ import annotations
 
 import csv
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +18,7 @@ from typing import IO, TYPE_CHECKING
 
 from lxml import etree
 
+from normalize._outfile import AtomicFile
 from normalize.document import Document
 
 if TYPE_CHECKING:
@@ -42,42 +43,12 @@ def visible(char: str) -> str:
     return chr(0x2400 + point) if point < 0x20 else "\ufffd"
 
 
-class AtomicFile:
-    """A UTF-8 text file written as ``FINAL.part`` and renamed to ``FINAL`` on commit.
-
-    With ``append``, an existing part file (an interrupted run's) is written on.
-    """
-
-    def __init__(
-        self, final: Path, newline: str = "\n", part: Path | None = None, append: bool = False
-    ) -> None:
-        self.final = final
-        self.part = part or final.with_name(final.name + ".part")
-        self.file: IO[str] = self.part.open("a" if append else "w", encoding="utf-8", newline=newline)
-
-    def sync(self, durable: bool = True) -> None:
-        """Finish writing and close; ``durable`` also flushes the file to disk (fsync)."""
-        if not self.file.closed:
-            self.file.flush()
-            if durable:
-                os.fsync(self.file.fileno())
-            self.file.close()
-
-    def commit(self) -> None:
-        self.sync()
-        os.replace(self.part, self.final)
-
-    def discard(self) -> None:
-        self.file.close()
-        self.part.unlink(missing_ok=True)
-
-    def keep(self) -> None:
-        """Close without renaming: the part file stays, for a resume."""
-        self.sync(durable=False)
+#: The formats that can be written to standard output (``-o -``).
+STDOUT_FORMATS = frozenset({"jsonl", "tsv", "tmx", "text"})
 
 
 def file_output(output: str, fmt: str) -> Path:
-    if output in ("", "-"):
+    if output == "" or (output == "-" and fmt not in STDOUT_FORMATS):
         raise ValueError(f"--format {fmt} writes files: give -o PATH")
     return Path(output)
 

@@ -9,5 +9,7 @@ from __future__ import annotations
 
 from normalize import pipeline  # noqa: F401  (imported for its side effect: every module of the pipeline)
 from normalize._langdetect import profile_table
+from normalize.batch import watch_parent
 
 profile_table()
+watch_parent()  # the server ends with the command, even after kill -9

@@ -27,6 +27,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 import traceback
 from collections import Counter, deque
@@ -36,10 +37,12 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, NamedTuple, Protocol, TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 
+from normalize._progress import Progress, plural
+from normalize._timelimit import time_limit
 from normalize.document import Document
-from normalize.readers import DEFAULT_READER_OPTIONS, ReaderOptions, Record, read_inputs
+from normalize.readers import DEFAULT_READER_OPTIONS, ReaderOptions, Record, count_documents, read_inputs
 from normalize.settings import DEFAULT_SETTINGS, Settings
 from normalize.writers import JsonlWriter, WriterOptions, open_writer
 
@@ -50,6 +53,10 @@ CHUNK_RECORDS = 32
 CHUNK_BYTES = 4 << 20
 #: Chunks in flight per job.
 CHUNKS_PER_JOB = 4
+
+
+#: Seconds one document may take in a batch (see :mod:`normalize._timelimit`).
+DEFAULT_TIME_LIMIT = 300.0
 
 
 class BatchError(Exception):
@@ -68,6 +75,8 @@ class BatchConfig:
     reader: ReaderOptions = DEFAULT_READER_OPTIONS
     writer: WriterOptions = field(default_factory=WriterOptions)
     settings: Settings = DEFAULT_SETTINGS
+    #: Seconds one document may take; past them it becomes an error record (``None``: no limit).
+    time_limit: float | None = DEFAULT_TIME_LIMIT
 
 
 @dataclass
@@ -77,6 +86,8 @@ class Summary:
     documents: int = 0
     failed: int = 0
     skipped: int = 0
+    #: Files in input folders that are not articles (images, sidecars), not read.
+    not_articles: list[Path] = field(default_factory=list)
     pairs: int = 0
     removed: Counter[str] = field(default_factory=Counter)
     bytes_read: int = 0
@@ -93,9 +104,12 @@ class Summary:
         reasons = ", ".join(f"{reason} {count}" for reason, count in sorted(self.removed.items()))
         removed = sum(self.removed.values())
         skipped = f", {self.skipped} already done" if self.skipped else ""
+        if self.not_articles:
+            skipped += f", {plural(len(self.not_articles), 'file')} skipped as not articles"
         return (
-            f"normalize: {self.documents} documents ({self.failed} failed{skipped}), {self.pairs} pairs, "
-            f"{removed} lines removed{f' ({reasons})' if reasons else ''}; "
+            f"normalize: {plural(self.documents, 'document')} ({self.failed} failed{skipped}), "
+            f"{plural(self.pairs, 'pair')}, {plural(removed, 'line')} removed"
+            f"{f' ({reasons})' if reasons else ''}; "
             f"{self.bytes_read / 1e6:.1f} MB in {self.seconds:.1f} s"
         )
 
@@ -154,18 +168,21 @@ def normalize_files(
     An input that cannot be read or normalised gives a document whose
     ``error`` says why.
     """
+    reader_options = replace(reader_options, max_bytes=settings.max_document_bytes)
     with closing(results(read_inputs(paths, reader_options), settings, jobs)) as items:
         for item in items:
             yield item.doc
 
 
 def results(records: Iterable[Record], settings: Settings, jobs: int, debug: bool = False,
-            encode: Encode | None = None) -> Generator[Result, None, None]:
+            encode: Encode | None = None,
+            time_limit: float | None = DEFAULT_TIME_LIMIT) -> Generator[Result, None, None]:
     """Normalise ``records`` with ``jobs`` processes (1: in this process), in input order.
 
-    With ``encode``, each result holds ``encode(document)`` instead of the document.
+    With ``encode``, each result holds ``encode(document)`` instead of the document. A
+    document taking over ``time_limit`` seconds becomes an error record.
     """
-    work = _Work(settings, debug, encode)
+    work = _Work(settings, debug, encode, time_limit)
     if jobs <= 1:
         for record in records:
             yield Result(record.origin, _size(record), *work.normalize(record))
@@ -181,10 +198,12 @@ class Engine(Protocol):
                 debug: bool) -> Generator[Result, None, None]: ...
 
 
-def input_options(output: str, reader: ReaderOptions) -> ReaderOptions:
-    """``reader``, told never to read ``output`` (or its ``.part``) as an input."""
+def input_options(output: str, reader: ReaderOptions, settings: Settings = DEFAULT_SETTINGS) -> ReaderOptions:
+    """``reader``, told never to read ``output`` (or its ``.part``) as an input, nor a document
+    over ``settings.max_document_bytes``."""
     own = () if output == "-" else (output, f"{output}.part")
-    return replace(reader, skip=reader.skip | {str(Path(p).resolve()) for p in own})
+    return replace(reader, skip=reader.skip | {str(Path(p).resolve()) for p in own},
+                   max_bytes=settings.max_document_bytes)
 
 
 def run(inputs: list[str], output: str, config: BatchConfig, engine: Engine | None = None) -> Summary:
@@ -198,21 +217,24 @@ def run(inputs: list[str], output: str, config: BatchConfig, engine: Engine | No
     """
     started = time.monotonic()
     jobs = _check(inputs, output, config)
-    reader = input_options(output, config.reader)
+    reader = input_options(output, config.reader, config.settings)
     try:
         writer = open_writer(config.format, output, config.writer, resume=config.resume)
-    except (OSError, ValueError) as exc:
+    except ValueError as exc:
+        raise BatchError(str(exc)) from exc
+    except OSError as exc:
         raise BatchError(f"cannot write {output}: {_reason(exc)}") from exc
     done: list[str] = list(getattr(writer, "done_ids", ())) if config.resume else []
     jsonl = writer if isinstance(writer, JsonlWriter) and engine is None else None  # lines made in workers
     summary = Summary()
-    progress = _progress(config.quiet)
+    progress = Progress(config.quiet, None if config.quiet else count_documents(inputs, reader))
     try:
         if engine is None:
-            records: Iterable[Record] = read_inputs(inputs, reader)
+            records: Iterable[Record] = read_inputs(inputs, reader, summary.not_articles)
             if done:
                 records = _skip_done(records, done, summary, lambda record: record.id)
-            found = results(records, config.settings, jobs, config.debug, jsonl.encode if jsonl else None)
+            found = results(records, config.settings, jobs, config.debug, jsonl.encode if jsonl else None,
+                            config.time_limit)
         else:
             found = engine.results(inputs, reader, config.settings, config.debug)
             if done:
@@ -226,13 +248,13 @@ def run(inputs: list[str], output: str, config: BatchConfig, engine: Engine | No
                 summary.add(item.tally)
                 summary.bytes_read += item.size
                 if item.tally.error is not None:
-                    _tell(progress, f"normalize: {item.origin}: {item.tally.error}")
+                    progress.tell(f"normalize: {item.origin}: {item.tally.error}")
                     if item.trace and config.debug:
-                        _tell(progress, item.trace.rstrip())
-                _advance(progress, summary, started)
+                        progress.tell(item.trace.rstrip())
+                progress.advance(summary.bytes_read, summary.failed)
     except BaseException as exc:
         writer.abort()
-        _close(progress)
+        progress.close()
         if isinstance(exc, OSError):
             raise BatchError(f"cannot write {output}: {_reason(exc)}") from exc
         if isinstance(exc, BrokenProcessPool):
@@ -241,9 +263,10 @@ def run(inputs: list[str], output: str, config: BatchConfig, engine: Engine | No
     try:
         writer.close()
     except OSError as exc:
+        writer.abort()
         raise BatchError(f"cannot write {output}: {_reason(exc)}") from exc
     finally:
-        _close(progress)
+        progress.close()
     summary.seconds = time.monotonic() - started
     if not config.quiet:
         print(summary.line(), file=sys.stderr)
@@ -261,6 +284,10 @@ def _check(inputs: list[str], output: str, config: BatchConfig) -> int:
         raise BatchError("--resume works with --format jsonl only")
     if config.resume and output == "-":
         raise BatchError("--resume needs an output file (-o FILE), not standard output")
+    if output != "-" and (config.format == "text") != os.path.isdir(output) and os.path.exists(output):
+        kind = "is not a folder" if config.format == "text" else "is a folder"
+        raise BatchError(f"cannot write {output}: it {kind}" + ("" if config.format == "text" else
+                         " (give a file name; --format text writes into a folder)"))
     jobs = config.jobs if config.jobs is not None else (os.cpu_count() or 1)
     if jobs < 1:
         raise BatchError(f"--jobs must be 1 or more, not {jobs}")
@@ -308,13 +335,15 @@ class _Work:
     settings: Settings
     debug: bool
     encode: Encode | None
+    time_limit: float | None = DEFAULT_TIME_LIMIT
 
     def normalize(self, record: Record) -> _Done:
         from normalize.pipeline import normalize_record  # here, not at the top: see the module's docstring
 
         trace = None
         try:
-            doc = normalize_record(record, self.settings)
+            with time_limit(self.time_limit):
+                doc = normalize_record(record, self.settings)
         except Exception as exc:  # one document's failure never stops the batch
             doc = Document(id=record.id, source=record.source, encoding=record.encoding,
                            error=f"{type(exc).__name__}: {exc}")
@@ -327,7 +356,29 @@ _WORKER: dict[str, _Work] = {}
 
 def _init_worker(work: _Work) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the workers
+    watch_parent()
     _WORKER["work"] = work
+
+
+#: How often a worker (and the fork server) looks whether its parent is still there, in seconds.
+PARENT_CHECK_SECONDS = 0.5
+
+
+def watch_parent() -> None:
+    """End this process soon after its parent ends, however it ends (even ``kill -9``).
+
+    Called in the fork server (whose parent is the command) and in each worker (whose parent
+    is the fork server): when the command is killed, the server goes, then its workers. A
+    daemon thread looks every :data:`PARENT_CHECK_SECONDS` whether the parent changed.
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="normalize-watch-parent", daemon=True).start()
 
 
 def _normalize_chunk(records: list[Record]) -> list[_Done]:
@@ -420,38 +471,6 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
 def _size(record: Record) -> int:
     body = record.text if record.text is not None else record.html
     return len(body) if isinstance(body, (str, bytes)) else 0
-
-
-# Messages and progress -------------------------------------------------------
-
-
-def _progress(quiet: bool) -> Any:
-    if quiet or not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
-
-    return tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
-
-
-def _advance(progress: Any, summary: Summary, started: float) -> None:
-    if progress is None:
-        return
-    progress.update(1)
-    elapsed = max(time.monotonic() - started, 1e-6)
-    progress.set_postfix_str(f"{summary.bytes_read / 1e6 / elapsed:.1f} MB/s, {summary.failed} errors",
-                             refresh=False)
-
-
-def _tell(progress: Any, message: str) -> None:
-    if progress is None:
-        print(message, file=sys.stderr)
-    else:
-        progress.write(message, file=sys.stderr)
-
-
-def _close(progress: Any) -> None:
-    if progress is not None:
-        progress.close()
 
 
 def _reason(exc: BaseException) -> str:

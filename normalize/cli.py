@@ -29,7 +29,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, NoReturn
 
 from normalize import __version__
-from normalize.batch import BatchConfig, BatchError, input_options, run
+from normalize.batch import DEFAULT_TIME_LIMIT, BatchConfig, BatchError, input_options, run
 from normalize.boilerplate import (
     DEFAULT_LEARN_OPTIONS,
     LearnedLine,
@@ -63,6 +63,16 @@ def _jobs(value: str) -> int:
     if jobs < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {jobs}")
     return jobs
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0 < seconds < 1e9:
+        raise argparse.ArgumentTypeError(f"must be above 0, not {value}")
+    return seconds
 
 
 def _score(value: str) -> float:
@@ -131,6 +141,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--min-pair-score", type=_score, default=Settings.min_pair_score, metavar="SCORE",
                         help="lowest score (0 to 1) of a translation pair (default: %(default)s)")
     parser.add_argument("--dedupe", action="store_true", help="leave out repeated pairs")
+    parser.add_argument("--time-limit", type=_seconds, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
+                        help="a document taking longer gets an error record (default: %(default)s)")
+    parser.add_argument("--max-document-bytes", type=_jobs, default=Settings.max_document_bytes, metavar="N",
+                        help="a larger document (after gzip) gets an error record (default: %(default)s)")
     _add_scale_options(parser)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
@@ -155,7 +169,7 @@ def _boilerplate(args: argparse.Namespace, config: BatchConfig, engine: DaskEngi
     lines: tuple[LearnedLine, ...] = load_boilerplate(args.boilerplate) if args.boilerplate else ()
     if args.learn_boilerplate:
         options = LearnOptions(args.boilerplate_min_docs, args.boilerplate_min_share)
-        reader = input_options(args.output, config.reader)
+        reader = input_options(args.output, config.reader, config.settings)
         learned = (engine.learn(args.inputs, options, reader) if engine is not None
                    else learn_boilerplate(args.inputs, options, reader))
         if args.save_boilerplate:
@@ -174,13 +188,14 @@ def main(argv: list[str] | None = None) -> int:
             format=args.format,
             jobs=args.jobs,
             resume=args.resume,
+            time_limit=args.time_limit,
             quiet=args.quiet,
             debug=args.debug,
             reader=ReaderOptions(text_field=args.text_field, html_field=args.html_field,
                                  id_field=args.id_field),
             writer=WriterOptions(explain=args.explain, dedupe=args.dedupe),
             settings=Settings(main_lang=args.main_lang, min_pair_score=args.min_pair_score,
-                              explain=args.explain),
+                              explain=args.explain, max_document_bytes=args.max_document_bytes),
         )
         with _engine(args) as engine:
             if args.learn_boilerplate or args.boilerplate or args.save_boilerplate:

@@ -23,7 +23,7 @@ objects, or dicts like a feed record: ``text`` or ``html``, ``id``, ``url``):
     >>> settings = Settings(boilerplate=learn_boilerplate_bag(bag))              # doctest: +SKIP
     >>> out = normalize_bag(bag, settings)       # a bag of output records (dicts)  # doctest: +SKIP
 
-Importing this module needs Dask (``pip install "normalize[dask]"``); the rest
+Importing this module needs Dask (``pip install "normalize-articles[dask]"``); the rest
 of the library never imports it. See ``docs/dask.md``.
 """
 
@@ -44,7 +44,7 @@ try:
     from dask.delayed import delayed
     from distributed import Client, Future, LocalCluster
 except ImportError as exc:  # pragma: no cover - depends on the installation
-    raise ImportError('the Dask engine needs Dask: pip install "normalize[dask]"') from exc
+    raise ImportError('the Dask engine needs Dask: pip install "normalize-articles[dask]"') from exc
 
 from normalize.batch import BatchError, Result, results
 from normalize.boilerplate import (
@@ -63,6 +63,7 @@ from normalize.readers import (
     DEFAULT_READER_OPTIONS,
     JSONL,
     WARC,
+    InputFile,
     ReaderOptions,
     Record,
     file_kind,
@@ -79,8 +80,8 @@ FILES_PER_PARTITION = 8
 #: Partitions in flight per worker thread while the client writes.
 PARTITIONS_PER_THREAD = 2
 
-#: What a partition reads: a file's path, or a record already read on the client (stdin).
-_Unit = str | Record
+#: What a partition reads: a file (its path and id prefix), or a record already read on the client.
+_Unit = tuple[str, str] | Record
 _T = TypeVar("_T")
 _Compute = Callable[[Any], Any]
 
@@ -205,7 +206,7 @@ def _partitions(inputs: Iterable[str], options: ReaderOptions) -> list[list[_Uni
     groups: list[list[_Unit]] = []
     small: list[_Unit] = []
     for unit in _units(inputs, options):
-        if isinstance(unit, str) and file_kind(Path(unit).name)[0] in (JSONL, WARC):
+        if isinstance(unit, tuple) and file_kind(Path(unit[0]).name)[0] in (JSONL, WARC):
             if small:
                 groups.append(small)
                 small = []
@@ -223,8 +224,10 @@ def _partitions(inputs: Iterable[str], options: ReaderOptions) -> list[list[_Uni
 def _units(inputs: Iterable[str], options: ReaderOptions) -> Generator[_Unit, None, None]:
     """What :func:`normalize.readers.read_inputs` reads, file by file, in the same order."""
     for file in input_files(inputs, options):
-        if isinstance(file, Path):
-            yield str(file)
+        if isinstance(file, InputFile):
+            yield str(file.path), file.id_prefix
+        elif isinstance(file, Record):
+            yield file
         else:
             yield from read_inputs([file], options)
 
@@ -236,7 +239,7 @@ def _read_partition(groups: Iterable[list[_Unit]], options: ReaderOptions) -> li
             if isinstance(unit, Record):
                 records.append(unit)
             else:
-                records.extend(read_file(Path(unit), options))
+                records.extend(read_file(Path(unit[0]), options, unit[1]))
     return records
 
 

@@ -1,7 +1,8 @@
 """Decode bytes of an unknown encoding, and tell binary data from text.
 
 :func:`decode_bytes` tries, in order: a byte-order mark; strict UTF-8 (or
-UTF-16 without a mark, recognised by its NUL bytes); the ``declared`` encoding
+UTF-16 without a mark, recognised by its NUL bytes); UTF-8 with U+FFFD for a
+few bad bytes, where the rest is valid UTF-8; the ``declared`` encoding
 (an HTTP header or the page's ``<meta charset>``, see :func:`declared_charset`);
 then a guess from the content by charset_normalizer, for legacy single- and
 multi-byte encodings (windows-1258, windows-1251, GB18030, ...); and last
@@ -144,6 +145,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly, "utf-8"
     codec = _codec(declared) if declared else None
     if codec and codec not in ("utf-8", "utf-16", "utf-32"):
         try:
@@ -157,6 +161,23 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         except (LookupError, UnicodeDecodeError):
             pass
     return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+#: UTF-8 with a few bad bytes: at least this many valid non-ASCII characters for each bad sequence.
+_VALID_PER_BAD = 4
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """``data`` as UTF-8 with U+FFFD for its bad bytes, when the rest is valid UTF-8, else ``None``.
+
+    One bad byte (a cut character, a stray Latin-1 letter) in a UTF-8 file must not make the
+    whole file windows-125x: when at least ``_VALID_PER_BAD`` valid multi-byte characters stand
+    for each bad sequence, the file is UTF-8. Legacy text rarely forms valid UTF-8 sequences.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for char in text if char > "\x7f") - text.count("\ufffd")
+    return text if bad > 0 and valid >= _VALID_PER_BAD * bad else None
 
 
 #: Text with no more non-ASCII bytes than this (in the sample) is read as windows-1252.

@@ -10,7 +10,7 @@ settings (``NORMALIZE_*``) are described in ``docs/scrapy.md``. Every item
 passes on: an item with nothing to normalise is returned unchanged with a
 warning, and a document that fails is stored with its ``error``.
 
-Only this module imports Scrapy; it needs ``pip install "normalize[scrapy]"``.
+Only this module imports Scrapy; it needs ``pip install "normalize-articles[scrapy]"``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ try:
     from scrapy.spiders import Spider
 except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
     raise ImportError(
-        'normalize.scrapy needs Scrapy, which is not installed: pip install "normalize[scrapy]"'
+        'normalize.scrapy needs Scrapy, which is not installed: pip install "normalize-articles[scrapy]"'
     ) from exc
 
 from normalize.document import Document

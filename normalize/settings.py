@@ -29,6 +29,8 @@ class Settings:
         boilerplate: lines learned as boilerplate across a corpus (their
             normalised form, see ``normalize.boilerplate``); always removed.
         explain: add each line's role, language and rule to the output record.
+        max_document_bytes: a document (a file, a feed line, a WARC record) larger than this,
+            decoded (after gzip), is not read: it gets an error record (batch reading only).
     """
 
     main_lang: str | None = None
@@ -37,6 +39,7 @@ class Settings:
     repeat_min: int = 2
     boilerplate: frozenset[str] = field(default_factory=frozenset)
     explain: bool = False
+    max_document_bytes: int = 20_000_000
 
     def __post_init__(self) -> None:
         if self.main_lang is not None:

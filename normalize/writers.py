@@ -1,7 +1,10 @@
 """Write documents: JSON Lines, clean text, and the pair formats (TMX, Moses, TSV).
 
 Every writer writes to temporary files beside its output and renames them into
-place on :meth:`Writer.close`, so a reader never sees half a file. The JSONL
+place on :meth:`Writer.close`, so a reader never sees half a file (see
+``normalize/_outfile.py``: a device or FIFO is written straight, a symbolic link
+followed, and a second run writing the same output is refused). JSONL, TSV, TMX
+and text (the articles one after another) can be written to standard output. The JSONL
 writer can resume: an interrupted run leaves ``OUTPUT.part``, and a run with
 ``resume=True`` keeps its complete records and appends after them. The other
 writers remove their temporary files on :meth:`Writer.abort`.
@@ -23,7 +26,8 @@ from functools import partial
 from pathlib import Path
 from typing import IO, Protocol
 
-from normalize._pairformats import AtomicFile, MosesWriter, TmxWriter, TsvWriter, file_output
+from normalize._outfile import AtomicFile, check_not_busy, is_special, output_target
+from normalize._pairformats import MosesWriter, TmxWriter, TsvWriter, file_output
 from normalize.document import Document
 
 
@@ -54,7 +58,11 @@ def dumps(doc: Document, explain: bool = False) -> str:
 
 
 class JsonlWriter:
-    """One JSON object per document, one per line; ``-`` writes to stdout."""
+    """One JSON object per document, one per line; ``-`` writes to stdout.
+
+    On resume nothing is changed before the first write (or :meth:`close`): until then the
+    caller checks :attr:`done_ids` against its inputs and may stop, leaving the files as they were.
+    """
 
     def __init__(self, output: str, options: WriterOptions, resume: bool = False) -> None:
         self.options = options
@@ -62,13 +70,29 @@ class JsonlWriter:
         self.done_ids: list[str] = []
         self._out: AtomicFile | None = None
         self._file: IO[str] = sys.stdout
+        self._resume: tuple[Path, Path, int] | None = None
         if output == "-":
             return
-        final = Path(output)
+        final = output_target(Path(output))
         part = final.with_name(final.name + ".part")
         if resume:
-            self.done_ids = _keep_complete_records(part, final)
-        self._out = AtomicFile(final, part=part, append=resume)
+            if is_special(final):
+                raise ValueError(f"--resume needs a regular file, and {output} is not one")
+            check_not_busy(part)
+            self.done_ids, keep = _complete_records(part, final)
+            self._resume = (final, part, keep)
+            return
+        self._out = AtomicFile(final, part=part)
+        self._file = self._out.file
+
+    def _start(self) -> None:
+        """Resume: move a finished output back to its part file, cut a torn line, open it."""
+        assert self._resume is not None
+        final, part, keep = self._resume
+        self._resume = None
+        if not part.exists() and final.exists():
+            os.replace(final, part)
+        self._out = AtomicFile(final, part=part, append=True, keep=keep)
         self._file = self._out.file
 
     def write(self, doc: Document) -> None:
@@ -81,12 +105,16 @@ class JsonlWriter:
 
     def write_line(self, line: str) -> None:
         """Write a document's line, made by :attr:`encode`."""
+        if self._resume is not None:
+            self._start()
         self._file.write(line + "\n")
 
     def flush(self) -> None:
         self._file.flush()
 
     def close(self) -> None:
+        if self._resume is not None:
+            self._start()
         if self._out is None:
             self._file.flush()
         else:
@@ -97,30 +125,31 @@ class JsonlWriter:
             self._out.keep()
 
 
-def _keep_complete_records(part: Path, final: Path) -> list[str]:
-    """The ids an interrupted run wrote, in order; cut a torn last line.
+def _complete_records(part: Path, final: Path) -> tuple[list[str], int]:
+    """The ids an interrupted run wrote, in order, and the bytes they take (a torn last line
+    of ``part`` is not counted); read only.
 
     A finished earlier run (``final`` exists, no ``part``) is resumed from its
-    output, which is moved back to ``part`` first.
+    output. A file whose complete lines are not all records (not this command's
+    output) raises :class:`ValueError`.
     """
-    if not part.exists() and final.exists():
-        os.replace(final, part)
-    if not part.exists():
-        return []
+    source = part if part.exists() else final
+    if not source.exists():
+        return [], 0
     done: list[str] = []
     keep = 0
-    with part.open("rb") as handle:
-        for raw in handle:
-            if not raw.endswith(b"\n"):
-                break
+    with source.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.endswith(b"\n") and source == part:
+                break  # torn by the interruption: written again
             try:
-                done.append(str(json.loads(raw)["id"]))
+                item = json.loads(raw)
+                done.append(item["id"] if isinstance(item["id"], str) else str(item["id"]))
             except (ValueError, KeyError, TypeError):
-                break
+                raise ValueError(f"--resume: {source} is not an output of normalize (line {number} is "
+                                 "not a document); nothing was changed") from None
             keep += len(raw)
-    with part.open("r+b") as handle:
-        handle.truncate(keep)
-    return done
+    return done, keep
 
 
 class TextWriter:
@@ -133,23 +162,32 @@ class TextWriter:
     def __init__(self, output: str, options: WriterOptions, resume: bool = False) -> None:
         self.options = options
         self.folder = file_output(output, "text")
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self._stdout = output == "-"
+        if not self._stdout:
+            self.folder.mkdir(parents=True, exist_ok=True)
         self._used: set[str] = set()
         self._written: list[AtomicFile] = []
 
     def write(self, doc: Document) -> None:
         if doc.error is not None:
             return
+        body = doc.text
+        text = f"{doc.title}\n\n{body}\n" if doc.title else f"{body}\n"
+        if self._stdout:  # the articles one after another, a blank line between two
+            sys.stdout.write(text if not self._used else "\n" + text)
+            self._used.add(doc.id)
+            return
         name = unique_name(safe_name(doc.id), self._used) + ".txt"
         handle = AtomicFile(self.folder / name, part=self.folder / f".{name}.part")
         self._written.append(handle)
-        body = doc.text
-        handle.file.write(f"{doc.title}\n\n{body}\n" if doc.title else f"{body}\n")
+        handle.file.write(text)
         # One open file at a time, however large the batch; no fsync per article (slow on
         # big batches): the rename on close still means no reader sees half a file.
         handle.sync(durable=False)
 
     def close(self) -> None:
+        if self._stdout:
+            sys.stdout.flush()
         for handle in self._written:
             handle.commit()
         self._written.clear()

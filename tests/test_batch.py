@@ -6,6 +6,7 @@ import pickle
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -100,9 +101,9 @@ def test_run_holds_a_bounded_number_of_documents(tmp_path: Path, monkeypatch: py
     written = 0
     most = 0
 
-    def counting_read(paths: list[str], options: ReaderOptions) -> Iterator[Record]:
+    def counting_read(paths: list[str], options: ReaderOptions, *rest: Any) -> Iterator[Record]:
         nonlocal pulled
-        for record in read_inputs(paths, options):
+        for record in read_inputs(paths, options, *rest):
             pulled += 1
             yield record
 
@@ -149,7 +150,7 @@ def test_summary_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert summary.removed == {"date": 1}
     err = capsys.readouterr().err.splitlines()
     assert err[0] == f"normalize: {tmp_path / 'b.txt'}: binary file, not text: NUL bytes"
-    assert err[-1].startswith("normalize: 2 documents (1 failed), 0 pairs, 1 lines removed (date 1);")
+    assert err[-1].startswith("normalize: 2 documents (1 failed), 0 pairs, 1 line removed (date 1);")
 
 
 @pytest.mark.parametrize(("inputs", "output", "config", "message"), [

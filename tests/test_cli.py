@@ -30,7 +30,7 @@ def test_corpus_to_stdout() -> None:
     assert done.returncode == 0, done.stderr
     out = records(done.stdout)
     assert [r["id"] for r in out] == ["a", "b", "c", "https://example.org/f/1", "7", "feed:3",
-                                     "https://example.org/news/1", "https://example.org/news/2", "d"]
+                                     "https://example.org/news/1", "https://example.org/news/2", "sub/d"]
     assert out[0]["title"] == "Plain title" and out[0]["source"] == str(CORPUS / "a.txt")
     assert all("error" not in r for r in out)
     summary = done.stderr.decode().splitlines()

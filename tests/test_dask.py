@@ -132,4 +132,4 @@ def test_the_library_never_imports_dask_and_the_engine_says_how_to_install_it() 
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           cwd=FIXTURES.parent)
-    assert 'pip install "normalize[dask]"' in done.stdout
+    assert 'pip install "normalize-articles[dask]"' in done.stdout

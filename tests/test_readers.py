@@ -27,7 +27,7 @@ def test_folder_is_recursed_in_sorted_order_without_hidden_files() -> None:
         "a", "b", "c",
         "https://example.org/f/1", "7", "feed:3",
         "https://example.org/news/1", "https://example.org/news/2",
-        "d",
+        "sub/d",  # a file in a sub-folder keeps its relative path
     ]
     assert all(r.error is None for r in records)
     assert _records(CORPUS) == records  # deterministic

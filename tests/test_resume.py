@@ -22,9 +22,9 @@ def start(*args: str) -> subprocess.Popen[bytes]:
 def make_corpus(folder: Path, count: int, repeat_ids: bool = False) -> None:
     """``count`` text files and a 50-record feed; with ``repeat_ids``, ids repeat.
 
-    Repeated ids: the files are split between ``x/`` and ``y/`` under the same
-    names (``x/doc0000.txt`` and ``y/doc0000.txt`` are both ``doc0000``), and
-    the feed uses five ids over and over. Every document's title is its own.
+    Repeated ids: the feed uses five ids over and over (the files are split
+    between ``x/`` and ``y/`` under the same names, but ``x/doc0000.txt`` and
+    ``y/doc0000.txt`` have ids ``x/doc0000`` and ``y/doc0000``). Every document's title is its own.
     """
     folder.mkdir()
     for n in range(count):
@@ -82,7 +82,8 @@ def test_sigkill_then_resume_with_repeated_ids(tmp_path: Path) -> None:
     out = kill_and_resume(tmp_path, corpus, rounds=6)
     docs = [json.loads(line) for line in out.read_bytes().splitlines()]
     ids = [doc["id"] for doc in docs]
-    assert len(ids) == 250 and len(set(ids)) == 105  # 100 names twice, 5 feed ids ten times each
+    # 100 names in two folders (x/NAME and y/NAME, ids apart), 5 feed ids ten times each
+    assert len(ids) == 250 and len(set(ids)) == 205
     titles = [doc["title"] for doc in docs]  # every document exactly once, in input order
     assert titles == [f"Feed {n}" for n in range(50)] + [
         f"Title {n}" for n in [*range(0, 200, 2), *range(1, 200, 2)]

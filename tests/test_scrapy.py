@@ -268,7 +268,7 @@ def test_import_without_scrapy_names_the_extra() -> None:
     )
     result = run_python(code)
     assert result.returncode == 0, result.stderr
-    assert 'pip install "normalize[scrapy]"' in result.stdout
+    assert 'pip install "normalize-articles[scrapy]"' in result.stdout
 
 
 def test_rest_of_library_never_imports_scrapy() -> None:
