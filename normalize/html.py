@@ -40,7 +40,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, islice
 
 import lxml.html
 import trafilatura
@@ -50,11 +50,13 @@ from normalize._htmlblocks import (
     BLOCKS,
     SKIP,
     drop_hover_cards,
+    find_bylines,
     find_captions,
     find_continuations,
     find_region,
     flush,
     norm,
+    split_table_rows,
     text_key,
     walk,
 )
@@ -98,6 +100,12 @@ _PARSER = lxml.html.HTMLParser(collect_ids=False, remove_comments=True, remove_p
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _HTML_START = re.compile(r"<(?:html|body|head)\b", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^- (?=\S)")
+#: A start tag long enough to hold very many attributes (libxml2 checks each new attribute
+#: against all before it: quadratic), and one attribute in it.
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{4096,}>")
+_ATTRIBUTE = re.compile(r"""\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*))?""")
+#: The attributes of one element kept for the parser; no page needs more.
+_MAX_ATTRIBUTES = 256
 
 
 #: A UTF-8 lead byte read as windows-1252/latin-1, then a continuation byte so read:
@@ -145,6 +153,7 @@ def extract_html(html: str | bytes, url: str | None = None) -> Page:
     # Mojibake first, while it is whole: parsing drops the C1 characters it may hold.
     if _MOJIBAKE_HINT.search(html):
         html = _TEXT_BETWEEN_TAGS.sub(_fix_text_mojibake, html)
+    html = _LONG_TAG.sub(_first_attributes, html)
     try:
         tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1), parser=_PARSER)
     except (etree.ParserError, ValueError):  # only comments or a bare declaration
@@ -159,6 +168,15 @@ def extract_html(html: str | bytes, url: str | None = None) -> Page:
         key = text_key(title)
         blocks = [text for text in blocks if text_key(text) != key]
     return Page(_join([title, *blocks] if title else blocks), title, date, encoding)
+
+
+def _first_attributes(match: re.Match[str]) -> str:
+    """A start tag with its first :data:`_MAX_ATTRIBUTES` attributes only (so parsing stays linear)."""
+    tag = match.group()
+    ends = [m.end() for m in islice(_ATTRIBUTE.finditer(tag), _MAX_ATTRIBUTES + 1)]
+    if len(ends) <= _MAX_ATTRIBUTES:
+        return tag
+    return tag[: ends[_MAX_ATTRIBUTES - 1]] + ">"
 
 
 def _join(blocks: Iterable[str]) -> str:
@@ -177,7 +195,7 @@ def _depth(tree: lxml.html.HtmlElement) -> int:
 def _main_blocks(tree: lxml.html.HtmlElement, url: str | None, title: str | None) -> list[str]:
     """trafilatura's paragraphs of a whole page, with the article's captions put back."""
     drop_hover_cards(tree)
-    blocks = _trafilatura_blocks(tree, url)
+    blocks = split_table_rows(tree, _trafilatura_blocks(tree, url))
     if not blocks:
         body_el = tree.find("body")
         return [text for _, text in walk(body_el if body_el is not None else tree)]
@@ -190,6 +208,7 @@ def _main_blocks(tree: lxml.html.HtmlElement, url: str | None, title: str | None
     region = find_region(placed_at)
     extra = find_continuations(tree, region, numbers)
     extra += find_captions(tree, placed_at, region, numbers, title)
+    extra += find_bylines(tree, placed_at, numbers)
     extra = _new_texts(blocks, extra)
     if not extra:
         return blocks
@@ -288,19 +307,31 @@ def _trafilatura_blocks(tree: lxml.html.HtmlElement, url: str | None) -> list[st
 
 
 def _title(tree: lxml.html.HtmlElement) -> str | None:
-    """The page's title: an agreeing ``<h1>``, else ``og:title`` or ``<title>`` without the site name."""
+    """The page's title: an agreeing ``<h1>``, else ``og:title`` or ``<title>`` without the site name.
+
+    Never a text over :data:`_TITLE_WORDS` words: that is the body's.
+    """
     h1s = [text for text in (norm(h.text_content()) for h in tree.iter("h1")) if text]
     og = _meta(tree, "og:title", "twitter:title")
     title_el = tree.find(".//title")
     page_title = norm(title_el.text_content()) if title_el is not None else None
     site = _meta(tree, "og:site_name", "application-name")
+    h1s = [h1 for h1 in h1s if _short(h1)]
     for h1 in h1s:
         if any(other and text_key(h1) in text_key(other) for other in (og, page_title)):
             return h1
     for candidate in (og, page_title):
-        if candidate:
-            return _strip_site(candidate, site)
+        if candidate and _short(stripped := _strip_site(candidate, site)):
+            return stripped
     return h1s[0] if h1s else None
+
+
+#: A title longer than this is a paragraph of the body put in a title's place.
+_TITLE_WORDS = 40
+
+
+def _short(title: str) -> bool:
+    return len(title.split()) <= _TITLE_WORDS
 
 
 def _strip_site(title: str, site: str | None) -> str:
