@@ -7,9 +7,13 @@ captions in page order, one paragraph each, separated by a blank line.
 
 - Main content of a whole page comes from trafilatura (the best measured
   extractor; ``benchmarks/extraction.py`` measures ours against it), in its
-  precise reading (``favor_precision``, no comments; its default reading when
-  that keeps almost nothing), run on our own parsed tree so the page is parsed
-  once, without the cards the page shows on hover. Its paragraphs are found
+  fast precise reading (``favor_precision``, ``fast``, no comments; its full
+  readings only when that keeps almost nothing), run on our own parsed tree so
+  the page is parsed once, without the cards the page shows on hover. A table
+  row it gives as one ``| ... |`` line holding a whole article (old
+  table-layout pages) is split into its cells' paragraphs, and the byline
+  between the ``<h1>`` and the first paragraph, which it drops, is kept (the
+  roles step makes it a credit). Its paragraphs are found
   again in the page, in order; those in an ``<article>`` within another (related
   posts, comments) are left out, unless all are. It drops figure
   captions, which carry the translations we pair; so the captions that stand
@@ -24,14 +28,17 @@ captions in page order, one paragraph each, separated by a blank line.
 - A fragment (no ``<html>``/``<body>``) is the article already: all its blocks
   are kept, as they are when trafilatura finds nothing in a page.
 - Title: the page's ``<h1>`` when it agrees with ``og:title`` or ``<title>``,
-  else ``og:title`` or ``<title>`` without the site name, else the ``<h1>``.
+  else ``og:title`` or ``<title>`` without the site name, else the ``<h1>``;
+  never a text of over 40 words (a paragraph of the body).
 - Date: ``article:published_time`` and like meta tags, ``datePublished`` in
   JSON-LD, ``<time datetime>``, then htmldate; ISO ``YYYY-MM-DD`` or ``None``.
 
 Pages parse with lxml (the parser BeautifulSoup would use; BeautifulSoup's own
 tree costs as much time as trafilatura on whole pages). libxml2 stops at 256
 levels of nesting and drops what is deeper; such a page is read instead with
-BeautifulSoup over lxml, in one linear pass, as blocks of text.
+BeautifulSoup over lxml, in one linear pass, as blocks of text. libxml2 checks
+each attribute of an element against all before it, so an element's
+attributes past the first 256 are cut from the text before it is parsed.
 """
 
 from __future__ import annotations
@@ -268,15 +275,22 @@ def _place(
     """The element each of trafilatura's paragraphs comes from (``None`` when not found).
 
     A text that stands in the page more than once is taken at its first place
-    after the previous paragraph's.
+    after the previous paragraph's. An element whose first word (in ASCII) is
+    no paragraph's first word is passed over without making its whole key.
     """
+    keys = [text_key(text) for text in blocks]
+    first_words = {key.split(" ", 1)[0] for key in keys}
     where: dict[str, list[etree._Element]] = {}
     for el in tree.iter(_LEAVES):
-        where.setdefault(text_key(el.text_content()), []).append(el)
+        raw = el.text_content()
+        first = raw.split(None, 1)[:1]
+        if not first or (first[0].isascii() and first[0].casefold() not in first_words):
+            continue
+        where.setdefault(text_key(raw), []).append(el)
     found: list[etree._Element | None] = []
     last = -1
-    for text in blocks:
-        places = where.get(text_key(text), [])
+    for key in keys:
+        places = where.get(key, [])
         el = next((e for e in places if numbers[e] > last), places[0] if places else None)
         if el is not None:
             last = max(last, numbers[el])
