@@ -56,6 +56,7 @@ from lxml import etree
 from normalize._htmlblocks import (
     BLOCKS,
     SKIP,
+    drop,
     drop_hover_cards,
     find_bylines,
     find_captions,
@@ -104,6 +105,12 @@ _DATE_META = frozenset((
 ))
 #: Parses as trafilatura does, so that it can work on our tree (parsed once).
 _PARSER = lxml.html.HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True)
+#: Every element an :class:`lxml.html.HtmlElement` (what trafilatura asks for), chosen in C:
+#: lxml.html's own choice of class (a form, an input...) is a Python call for each element read.
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity,
+))
 #: lxml refuses text that declares its encoding; the text is decoded already.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _HTML_START = re.compile(r"<(?:html|body|head)\b", re.IGNORECASE)
@@ -203,6 +210,7 @@ def _main_blocks(tree: lxml.html.HtmlElement, url: str | None, title: str | None
 
     ``hover`` says whether the page may hold cards shown on hover, to take out first.
     """
+    _drop_code(tree)
     if hover:
         drop_hover_cards(tree)
     blocks = split_table_rows(tree, _trafilatura_blocks(tree, url))
@@ -229,6 +237,17 @@ def _main_blocks(tree: lxml.html.HtmlElement, url: str | None, title: str | None
     merged.extend((number, 1, text) for number, text in zip(at, blocks, strict=True))
     merged.sort(key=lambda item: (item[0], item[1]))
     return [text for _, _, text in merged]
+
+
+def _drop_code(tree: lxml.html.HtmlElement) -> None:
+    """Take scripts (but JSON-LD), styles, SVG drawings and links out of ``tree``, keeping their tails.
+
+    trafilatura drops them too, but only after copying the tree several times.
+    """
+    scripts = [el for el in tree.iter("script") if (el.get("type") or "").lower() != "application/ld+json"]
+    for el in scripts:
+        drop(el)
+    etree.strip_elements(tree, "style", "svg", "link", with_tail=False)
 
 
 _TRUNCATED = re.compile(r"\s*(?:\.\.\.|…)[^.…]{0,20}$|[.…\s]+$")
