@@ -96,3 +96,27 @@ def test_an_element_with_50000_attributes_is_read_and_never_parsed_whole(
     assert "The paragraph inside the crowded element is still the article's text." in page.text
     assert seen  # the page was parsed through the patched function
     assert max(seen) <= 256
+
+
+def test_a_whole_page_is_parsed_once_and_read_by_trafilatura_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    parses: list[int] = []
+    extracts: list[object] = []
+    parse, extract = lxml.html.document_fromstring, trafilatura.extract
+
+    def counting_parse(text: str | bytes, *args: object, **kwargs: object) -> lxml.html.HtmlElement:
+        parses.append(len(text))
+        return parse(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    def counting_extract(page: object, *args: object, **kwargs: object) -> str | None:
+        extracts.append(page)
+        return extract(page, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lxml.html, "document_fromstring", counting_parse)
+    monkeypatch.setattr(trafilatura, "extract", counting_extract)
+    page = extract_html(read("byline-under-h1.html"))
+    assert "Temperatures on the lower slopes fell" in page.text
+    assert len(parses) == 1
+    assert len(extracts) == 1
+    assert isinstance(extracts[0], lxml.html.HtmlElement)  # our tree, not the text again
