@@ -26,17 +26,17 @@ SKIP = frozenset((
     "script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe", "object",
     "select", "button",
 ))
-_SPACE = re.compile(r"\s+")
 _INVISIBLE = re.compile("[\ufeff\u200b\u2060\u00ad]")
 
 
 def norm(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    """``text`` with each run of spaces as one space, none at its ends (``str.split``: ``\\s``'s spaces)."""
+    return " ".join(text.split())
 
 
 def text_key(text: str) -> str:
     """The form under which two texts are the same block (spaces, case, invisible characters)."""
-    return norm(_INVISIBLE.sub("", text)).casefold()
+    return norm(text if text.isascii() else _INVISIBLE.sub("", text)).casefold()
 
 
 def text_of(el: etree._Element) -> str:
@@ -241,7 +241,14 @@ def caption_parts(caption: etree._Element) -> list[tuple[int, str]]:
 
 
 #: Class names of what a page shows on hover: a card about a linked name, say.
-_ON_HOVER = re.compile(r"tooltip|popover|rollover|hovercard", re.IGNORECASE)
+_HOVER_WORDS = ("tooltip", "popover", "rollover", "hovercard")
+_ON_HOVER = re.compile("|".join(_HOVER_WORDS), re.IGNORECASE)
+
+
+def may_hover(html: str) -> bool:
+    """Whether the page's source names a hover class at all (most do not: no need to look further)."""
+    lowered = html.lower()  # a case-blind regex over a whole page is several times slower
+    return any(word in lowered for word in _HOVER_WORDS)
 
 
 def drop_hover_cards(tree: etree._Element) -> None:
@@ -319,3 +326,89 @@ def hidden_in(el: etree._Element) -> bool:
     return any(
         a.tag in SKIP or a.tag in ("a", "figcaption") or hidden(a) for a in el.iterancestors()
     ) or hidden(el)
+
+
+#: A table row as trafilatura renders it: ``| cell | cell |``.
+_ROW = re.compile(r"^\|\s.*\s\|$")
+_CELL_SPLIT = re.compile(r"\s\|\s")
+#: A cell this long is an article's text, not a table's datum.
+_LONG_CELL = 25
+
+
+def split_table_rows(tree: etree._Element, blocks: list[str]) -> list[str]:
+    """``blocks`` with each table row that holds an article (old table-layout pages) as its cells' paragraphs.
+
+    trafilatura renders a table row as one ``| ... |`` line, the whole article
+    with the columns beside it when a page is laid out in a table. A row with a
+    cell of :data:`_LONG_CELL` words or more is split: each cell found in the
+    page gives its blocks of text (paragraphs, ``<br>``-separated parts), else
+    its own text; cells that are mostly links (a menu column) are left out.
+    Other rows (a table of data) stay as they are.
+    """
+    rows = [i for i, text in enumerate(blocks) if _ROW.match(text)]
+    cells_of = {i: [norm(cell) for cell in _CELL_SPLIT.split(blocks[i][1:-1])] for i in rows}
+    rows = [i for i in rows if any(len(cell.split()) >= _LONG_CELL for cell in cells_of[i])]
+    if not rows:
+        return blocks
+    where: dict[str, etree._Element] = {}
+    for cell_el in tree.iter("td", "th"):
+        where.setdefault(_spaceless(text_of(cell_el)), cell_el)
+    out: list[str] = []
+    for i, text in enumerate(blocks):
+        if i not in rows:
+            out.append(text)
+            continue
+        for cell in cells_of[i]:
+            el = where.get(_spaceless(cell))
+            if el is None:
+                out.extend([cell] if cell else [])
+            elif not _mostly_links(el):
+                out.extend(part for _, part in walk(el))
+    return out
+
+
+def _spaceless(text: str) -> str:
+    """``text``'s key without spaces: a renderer may put spaces between elements the page runs together."""
+    return "".join(text_key(text).split())
+
+
+def _mostly_links(el: etree._Element) -> bool:
+    """Half or more of the words under ``el`` stand in links."""
+    words = len(text_of(el).split())
+    linked = sum(len(text_of(a).split()) for a in el.iter("a"))
+    return words > 0 and linked >= 0.5 * words
+
+
+#: How an element says it holds the article's byline (class name, ``itemprop``, ``rel``).
+_BYLINE = re.compile(r"byline|author|dateline|credit|writer|reporter", re.IGNORECASE)
+#: A byline is a short line.
+_BYLINE_WORDS = 15
+
+
+def find_bylines(
+    tree: etree._Element, found: list[etree._Element], numbers: dict[etree._Element, int]
+) -> list[tuple[int, str]]:
+    """The article's byline, between its ``<h1>`` and its first paragraph, numbered by page order.
+
+    trafilatura drops them; they are kept so that the roles step can make them
+    credits. A byline is the first element so marked by its class name,
+    ``itemprop`` or ``rel`` ("byline", "author", ...) with a short text, not
+    hidden; its parts are one line.
+    """
+    first = min(numbers[el] for el in found if el.tag != "h1") if any(el.tag != "h1" for el in found) else -1
+    h1 = next((el for el in tree.iter("h1") if numbers[el] < first), None)
+    if h1 is None:
+        return []
+    start = numbers[h1] + size(h1)
+    for el in tree.iter():
+        number = numbers.get(el, -1)
+        if number <= start:
+            continue
+        if number >= first:
+            break
+        marks = " ".join(str(el.get(name) or "") for name in ("class", "itemprop", "rel"))
+        if _BYLINE.search(marks) and not hidden_in(el):
+            text = norm(" ".join(part for _, part in walk(el)))
+            if 0 < len(text.split()) <= _BYLINE_WORDS:
+                return [(number, text)]
+    return []

@@ -7,9 +7,13 @@ captions in page order, one paragraph each, separated by a blank line.
 
 - Main content of a whole page comes from trafilatura (the best measured
   extractor; ``benchmarks/extraction.py`` measures ours against it), in its
-  precise reading (``favor_precision``, no comments; its default reading when
-  that keeps almost nothing), run on our own parsed tree so the page is parsed
-  once, without the cards the page shows on hover. Its paragraphs are found
+  fast precise reading (``favor_precision``, ``fast``, no comments; its full
+  readings only when that keeps almost nothing), run on our own parsed tree so
+  the page is parsed once, without the cards the page shows on hover. A table
+  row it gives as one ``| ... |`` line holding a whole article (old
+  table-layout pages) is split into its cells' paragraphs, and the byline
+  between the ``<h1>`` and the first paragraph, which it drops, is kept (the
+  roles step makes it a credit). Its paragraphs are found
   again in the page, in order; those in an ``<article>`` within another (related
   posts, comments) are left out, unless all are. It drops figure
   captions, which carry the translations we pair; so the captions that stand
@@ -24,14 +28,17 @@ captions in page order, one paragraph each, separated by a blank line.
 - A fragment (no ``<html>``/``<body>``) is the article already: all its blocks
   are kept, as they are when trafilatura finds nothing in a page.
 - Title: the page's ``<h1>`` when it agrees with ``og:title`` or ``<title>``,
-  else ``og:title`` or ``<title>`` without the site name, else the ``<h1>``.
+  else ``og:title`` or ``<title>`` without the site name, else the ``<h1>``;
+  never a text of over 40 words (a paragraph of the body).
 - Date: ``article:published_time`` and like meta tags, ``datePublished`` in
   JSON-LD, ``<time datetime>``, then htmldate; ISO ``YYYY-MM-DD`` or ``None``.
 
 Pages parse with lxml (the parser BeautifulSoup would use; BeautifulSoup's own
 tree costs as much time as trafilatura on whole pages). libxml2 stops at 256
 levels of nesting and drops what is deeper; such a page is read instead with
-BeautifulSoup over lxml, in one linear pass, as blocks of text.
+BeautifulSoup over lxml, in one linear pass, as blocks of text. libxml2 checks
+each attribute of an element against all before it, so an element's
+attributes past the first 256 are cut from the text before it is parsed.
 """
 
 from __future__ import annotations
@@ -40,7 +47,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, islice
 
 import lxml.html
 import trafilatura
@@ -49,12 +56,16 @@ from lxml import etree
 from normalize._htmlblocks import (
     BLOCKS,
     SKIP,
+    drop,
     drop_hover_cards,
+    find_bylines,
     find_captions,
     find_continuations,
     find_region,
     flush,
+    may_hover,
     norm,
+    split_table_rows,
     text_key,
     walk,
 )
@@ -94,10 +105,22 @@ _DATE_META = frozenset((
 ))
 #: Parses as trafilatura does, so that it can work on our tree (parsed once).
 _PARSER = lxml.html.HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True)
+#: Every element an :class:`lxml.html.HtmlElement` (what trafilatura asks for), chosen in C:
+#: lxml.html's own choice of class (a form, an input...) is a Python call for each element read.
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity,
+))
 #: lxml refuses text that declares its encoding; the text is decoded already.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _HTML_START = re.compile(r"<(?:html|body|head)\b", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^- (?=\S)")
+#: A start tag long enough to hold very many attributes (libxml2 checks each new attribute
+#: against all before it: quadratic), and one attribute in it.
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{4096,}>")
+_ATTRIBUTE = re.compile(r"""\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*))?""")
+#: The attributes of one element kept for the parser; no page needs more.
+_MAX_ATTRIBUTES = 256
 
 
 #: A UTF-8 lead byte read as windows-1252/latin-1, then a continuation byte so read:
@@ -145,39 +168,52 @@ def extract_html(html: str | bytes, url: str | None = None) -> Page:
     # Mojibake first, while it is whole: parsing drops the C1 characters it may hold.
     if _MOJIBAKE_HINT.search(html):
         html = _TEXT_BETWEEN_TAGS.sub(_fix_text_mojibake, html)
+    html = _LONG_TAG.sub(_first_attributes, html)
     try:
         tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1), parser=_PARSER)
     except (etree.ParserError, ValueError):  # only comments or a bare declaration
         return Page("", None, None, encoding)
-    if _depth(tree) >= _MAX_DEPTH:
+    if _TOO_DEEP(tree):
         return Page(_join(_flat_blocks(html)), None, None, encoding)
     title = _title(tree)
     date = _date(tree, html)
     whole_page = _HTML_START.search(html) is not None
-    blocks = _main_blocks(tree, url, title) if whole_page else [text for _, text in walk(tree)]
+    if whole_page:
+        blocks = _main_blocks(tree, url, title, may_hover(html))
+    else:
+        blocks = [text for _, text in walk(tree)]
     if title is not None:
         key = text_key(title)
         blocks = [text for text in blocks if text_key(text) != key]
     return Page(_join([title, *blocks] if title else blocks), title, date, encoding)
 
 
+def _first_attributes(match: re.Match[str]) -> str:
+    """A start tag with its first :data:`_MAX_ATTRIBUTES` attributes only (so parsing stays linear)."""
+    tag = match.group()
+    ends = [m.end() for m in islice(_ATTRIBUTE.finditer(tag), _MAX_ATTRIBUTES + 1)]
+    if len(ends) <= _MAX_ATTRIBUTES:
+        return tag
+    return tag[: ends[_MAX_ATTRIBUTES - 1]] + ">"
+
+
 def _join(blocks: Iterable[str]) -> str:
     return "\n\n".join(blocks)
 
 
-def _depth(tree: lxml.html.HtmlElement) -> int:
-    """How deep ``tree`` nests, without recursion."""
-    depth = deepest = 0
-    for event, _ in etree.iterwalk(tree, events=("start", "end")):
-        depth += 1 if event == "start" else -1
-        deepest = max(deepest, depth)
-    return deepest
+#: Whether a tree nests :data:`_MAX_DEPTH` levels deep (the root is level 1), found by libxml2.
+_TOO_DEEP = etree.XPath("boolean(/" + "/".join(["*"] * _MAX_DEPTH) + ")")
 
 
-def _main_blocks(tree: lxml.html.HtmlElement, url: str | None, title: str | None) -> list[str]:
-    """trafilatura's paragraphs of a whole page, with the article's captions put back."""
-    drop_hover_cards(tree)
-    blocks = _trafilatura_blocks(tree, url)
+def _main_blocks(tree: lxml.html.HtmlElement, url: str | None, title: str | None, hover: bool) -> list[str]:
+    """trafilatura's paragraphs of a whole page, with the article's captions put back.
+
+    ``hover`` says whether the page may hold cards shown on hover, to take out first.
+    """
+    _drop_code(tree)
+    if hover:
+        drop_hover_cards(tree)
+    blocks = split_table_rows(tree, _trafilatura_blocks(tree, url))
     if not blocks:
         body_el = tree.find("body")
         return [text for _, text in walk(body_el if body_el is not None else tree)]
@@ -190,6 +226,7 @@ def _main_blocks(tree: lxml.html.HtmlElement, url: str | None, title: str | None
     region = find_region(placed_at)
     extra = find_continuations(tree, region, numbers)
     extra += find_captions(tree, placed_at, region, numbers, title)
+    extra += find_bylines(tree, placed_at, numbers)
     extra = _new_texts(blocks, extra)
     if not extra:
         return blocks
@@ -200,6 +237,17 @@ def _main_blocks(tree: lxml.html.HtmlElement, url: str | None, title: str | None
     merged.extend((number, 1, text) for number, text in zip(at, blocks, strict=True))
     merged.sort(key=lambda item: (item[0], item[1]))
     return [text for _, _, text in merged]
+
+
+def _drop_code(tree: lxml.html.HtmlElement) -> None:
+    """Take scripts (but JSON-LD), styles, SVG drawings and links out of ``tree``, keeping their tails.
+
+    trafilatura drops them too, but only after copying the tree several times.
+    """
+    scripts = [el for el in tree.iter("script") if (el.get("type") or "").lower() != "application/ld+json"]
+    for el in scripts:
+        drop(el)
+    etree.strip_elements(tree, "style", "svg", "link", with_tail=False)
 
 
 _TRUNCATED = re.compile(r"\s*(?:\.\.\.|…)[^.…]{0,20}$|[.…\s]+$")
@@ -246,15 +294,22 @@ def _place(
     """The element each of trafilatura's paragraphs comes from (``None`` when not found).
 
     A text that stands in the page more than once is taken at its first place
-    after the previous paragraph's.
+    after the previous paragraph's. An element whose first word (in ASCII) is
+    no paragraph's first word is passed over without making its whole key.
     """
+    keys = [text_key(text) for text in blocks]
+    first_words = {key.split(" ", 1)[0] for key in keys}
     where: dict[str, list[etree._Element]] = {}
     for el in tree.iter(_LEAVES):
-        where.setdefault(text_key(el.text_content()), []).append(el)
+        raw = el.text_content()
+        first = raw.split(None, 1)[:1]
+        if not first or (first[0].isascii() and first[0].casefold() not in first_words):
+            continue
+        where.setdefault(text_key(raw), []).append(el)
     found: list[etree._Element | None] = []
     last = -1
-    for text in blocks:
-        places = where.get(text_key(text), [])
+    for key in keys:
+        places = where.get(key, [])
         el = next((e for e in places if numbers[e] > last), places[0] if places else None)
         if el is not None:
             last = max(last, numbers[el])
@@ -269,38 +324,61 @@ _SHORT = 100
 def _trafilatura_blocks(tree: lxml.html.HtmlElement, url: str | None) -> list[str]:
     """The main content's paragraphs as trafilatura renders them as text, one a line.
 
-    Its precise reading (``favor_precision``, no comments) is best measured;
-    when that keeps very little, its default reading is taken if it keeps
-    more. trafilatura works on a copy of ``tree``. A list item's ``- `` mark
-    is taken off.
+    Its precise reading (``favor_precision``, no comments) is best measured,
+    and its fast form (without the comparison with readability and jusText)
+    gives the same text on nearly every page in about half the time. Only
+    when that keeps very little (under :data:`_SHORT` words) is the full
+    precise reading run, and then its default reading, taken if it keeps more
+    than twice as many words. trafilatura works on a copy of ``tree``. A list
+    item's ``- `` mark is taken off.
     """
-    text: str = trafilatura.extract(
-        tree, url=url, include_comments=False, include_tables=True, favor_precision=True,
-        with_metadata=False,
-    ) or ""
+    text = _trafilatura_text(tree, url, favor_precision=True, fast=True)
     if len(text.split()) < _SHORT:
-        fuller: str = trafilatura.extract(
-            tree, url=url, include_comments=False, include_tables=True, with_metadata=False,
-        ) or ""
+        text = _trafilatura_text(tree, url, favor_precision=True)
+    if len(text.split()) < _SHORT:
+        fuller = _trafilatura_text(tree, url)
         if len(fuller.split()) > 2 * len(text.split()):
             text = fuller
     return [_LIST_MARK.sub("", line) for line in (norm(raw) for raw in text.split("\n")) if line]
 
 
+def _trafilatura_text(
+    tree: lxml.html.HtmlElement, url: str | None, *, favor_precision: bool = False, fast: bool = False
+) -> str:
+    """trafilatura's text of the page's main content (no comments, tables kept) in one reading."""
+    text: str | None = trafilatura.extract(
+        tree, url=url, include_comments=False, include_tables=True, with_metadata=False,
+        favor_precision=favor_precision, fast=fast,
+    )
+    return text or ""
+
+
 def _title(tree: lxml.html.HtmlElement) -> str | None:
-    """The page's title: an agreeing ``<h1>``, else ``og:title`` or ``<title>`` without the site name."""
+    """The page's title: an agreeing ``<h1>``, else ``og:title`` or ``<title>`` without the site name.
+
+    Never a text over :data:`_TITLE_WORDS` words: that is the body's.
+    """
     h1s = [text for text in (norm(h.text_content()) for h in tree.iter("h1")) if text]
     og = _meta(tree, "og:title", "twitter:title")
     title_el = tree.find(".//title")
     page_title = norm(title_el.text_content()) if title_el is not None else None
     site = _meta(tree, "og:site_name", "application-name")
+    h1s = [h1 for h1 in h1s if _short(h1)]
     for h1 in h1s:
         if any(other and text_key(h1) in text_key(other) for other in (og, page_title)):
             return h1
     for candidate in (og, page_title):
-        if candidate:
-            return _strip_site(candidate, site)
+        if candidate and _short(stripped := _strip_site(candidate, site)):
+            return stripped
     return h1s[0] if h1s else None
+
+
+#: A title longer than this is a paragraph of the body put in a title's place.
+_TITLE_WORDS = 40
+
+
+def _short(title: str) -> bool:
+    return len(title.split()) <= _TITLE_WORDS
 
 
 def _strip_site(title: str, site: str | None) -> str:

@@ -1,0 +1,122 @@
+"""Whole pages whose article used to be lost or mangled: table layouts, bylines, huge tags, long titles."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from normalize.document import Role
+from normalize.html import extract_html
+from normalize.pipeline import normalize_html
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+
+
+def read(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def test_a_table_layout_page_gives_its_article_as_paragraphs_not_one_row() -> None:
+    page = extract_html(read("table-layout.html"))
+    paras = page.text.split("\n\n")
+    assert page.title == "Lighthouse keeper retires after forty years"
+    assert paras[0] == page.title
+    assert not any(para.startswith("| ") or para.endswith(" |") for para in paras)
+    assert paras[1].startswith("Edwin Marsh climbed the one hundred and twelve steps")
+    assert paras[1].endswith("will run the tower from now on.")
+    assert paras[2].startswith("He first came to the headland")
+    assert any(para.startswith("Neighbours gathered on the green") for para in paras)
+    assert "Home" not in page.text  # the menu column, all links
+
+
+def test_a_table_layout_page_keeps_its_title_and_its_body_apart() -> None:
+    doc = normalize_html(read("table-layout.html"), id="table")
+    assert doc.title == "Lighthouse keeper retires after forty years"
+    assert "Edwin Marsh climbed" in doc.text
+    assert "the village band played" in doc.text
+
+
+def test_a_table_of_data_keeps_its_rows() -> None:
+    rows = "".join(f"<tr><td>Harbour {n}</td><td>{n * 3} berths</td></tr>" for n in range(1, 6))
+    html = (
+        "<html><head><title>Harbours of the coast</title></head><body><article><h1>Harbours of the coast</h1>"
+        "<p>The coast has five harbours, listed here with the number of berths each can offer to "
+        "visiting boats during the summer season, when the moorings fill up early in the day.</p>"
+        f"<table>{rows}</table></article></body></html>"
+    )
+    page = extract_html(html)
+    assert "| Harbour 2 | 6 berths |" in page.text.split("\n\n")
+
+
+def test_a_byline_under_the_h1_is_kept_and_becomes_a_credit() -> None:
+    page = extract_html(read("byline-under-h1.html"))
+    paras = page.text.split("\n\n")
+    assert paras[:2] == ["Orchard growers count the cost of a late frost", "By Marta Ilsley"]
+    assert paras[2].startswith("Apple and pear growers along the river valley")
+    doc = normalize_html(read("byline-under-h1.html"), id="byline")
+    credit = next(line for line in doc.lines if line.text == "By Marta Ilsley")
+    assert credit.role is Role.CREDIT
+
+
+def test_a_page_title_is_never_a_paragraph_of_the_body() -> None:
+    body = (
+        "This paragraph was put in the title element of the page by a careless template, and it "
+        "runs on for well over forty words, telling of the harvest, the weather, the markets and "
+        "the roads, as any paragraph of an article would, which no headline ever does."
+    )
+    html = f"<html><head><title>{body}</title></head><body><div><p>{body}</p></div></body></html>"
+    page = extract_html(html)
+    assert page.title is None
+    assert body in page.text.split("\n\n")
+
+
+def test_an_element_with_50000_attributes_is_read_and_never_parsed_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    attributes = " ".join(f'data-k{i}="v{i}"' for i in range(50_000))
+    html = (
+        "<html><head><title>Many attributes</title></head><body>"
+        f"<div {attributes}><p>The paragraph inside the crowded element is still the article's text.</p>"
+        "</div>"
+        "</body></html>"
+    )
+    seen: list[int] = []
+    parse = lxml.html.document_fromstring
+
+    def counting(text: str | bytes, *args: object, **kwargs: object) -> lxml.html.HtmlElement:
+        as_text = text if isinstance(text, str) else text.decode("utf-8", "replace")
+        seen.append(len(re.findall(r"data-k\d+=", as_text)))
+        return parse(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lxml.html, "document_fromstring", counting)
+    page = extract_html(html)
+    assert "The paragraph inside the crowded element is still the article's text." in page.text
+    assert seen  # the page was parsed through the patched function
+    assert max(seen) <= 256
+
+
+def test_a_whole_page_is_parsed_once_and_read_by_trafilatura_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    parses: list[int] = []
+    extracts: list[object] = []
+    parse, extract = lxml.html.document_fromstring, trafilatura.extract
+
+    def counting_parse(text: str | bytes, *args: object, **kwargs: object) -> lxml.html.HtmlElement:
+        parses.append(len(text))
+        return parse(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    def counting_extract(page: object, *args: object, **kwargs: object) -> str | None:
+        extracts.append(page)
+        return extract(page, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lxml.html, "document_fromstring", counting_parse)
+    monkeypatch.setattr(trafilatura, "extract", counting_extract)
+    page = extract_html(read("byline-under-h1.html"))
+    assert "Temperatures on the lower slopes fell" in page.text
+    assert len(parses) == 1
+    assert len(extracts) == 1
+    assert isinstance(extracts[0], lxml.html.HtmlElement)  # our tree, not the text again
