@@ -88,7 +88,7 @@ def flush(parts: list[str], start: int) -> Iterator[tuple[int, str]]:
 def alt_caption(img: etree._Element, title: str | None = None) -> str | None:
     """The ``alt`` text of an image that has no other caption, when it reads as one.
 
-    Not a file name, a label ("... image"), a link's image, an image with a
+    Not a file name, a label ("... image", "Headline - Photo 3."), a link's image, an image with a
     caption element beside it, nor mostly the page's title again.
     """
     alt = norm(img.get("alt") or "")
@@ -121,8 +121,11 @@ def caption_beside(img: etree._Element) -> etree._Element | None:
     return None
 
 
+# a file name; a label ("... image"); a numbered label an SEO plug-in writes ("Headline - Photo 3.")
 _FILE_OR_LABEL = re.compile(
-    r"\.(?:jpe?g|png|gif|webp|svg)\b|\b(?:image|photo|picture|img|thumbnail)\W*$", re.IGNORECASE
+    r"\.(?:jpe?g|png|gif|webp|svg)\b|\b(?:image|photo|picture|img|thumbnail)\W*$|"
+    r"\s[-–—|:]\s*(?:ảnh|hình|hình ảnh|photo|image|picture|foto|bild|фото|图|圖)\s*\d{1,3}\W*$",
+    re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
 

@@ -120,3 +120,17 @@ def test_a_whole_page_is_parsed_once_and_read_by_trafilatura_once(monkeypatch: p
     assert len(parses) == 1
     assert len(extracts) == 1
     assert isinstance(extracts[0], lxml.html.HtmlElement)  # our tree, not the text again
+
+
+def test_a_numbered_seo_alt_text_is_no_caption_but_a_real_one_is() -> None:
+    from normalize.html import extract_html
+
+    body = "The old market hall reopened on Saturday after two years of repairs to its iron roof."
+    fragment = (
+        f"<div><p>{body}</p>"
+        '<div><img src="a.jpg" alt="Market hall reopens after repairs - Photo 1."></div>'
+        '<div><img src="b.jpg" alt="Stallholders unpack crates of apples at dawn"></div></div>'
+    )
+    text = extract_html(fragment).text
+    assert "Photo 1" not in text
+    assert "Stallholders unpack crates of apples at dawn" in text
