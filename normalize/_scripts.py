@@ -217,6 +217,23 @@ def letter_count(text: str) -> int:
     return ascii_letter_count(text) + len(beyond) - len(_NON_ASCII_NON_LETTER.findall(beyond))
 
 
+#: A Han, kana or Hangul letter says about as much as this many Latin ones (a Chinese text is
+#: 0.30 times as long as its English, a Japanese one 0.38, a Korean one 0.45:
+#: :data:`CHARS_PER_ENGLISH_CHAR`).
+CJK_LETTER_WEIGHT = 3
+_CJK_LETTER = re.compile(f"[{CJK}](?<=[^\\W\\d_])")
+
+
+def weighted_letter_count(text: str, letters: int | None = None) -> int:
+    """:func:`letter_count`, each Han, kana or Hangul letter counting :data:`CJK_LETTER_WEIGHT`:
+    how long ``text`` would be in a Latin script. ``letters``: its letter count, when known."""
+    if letters is None:
+        letters = letter_count(text)
+    if text.isascii():
+        return letters
+    return letters + (CJK_LETTER_WEIGHT - 1) * len(_CJK_LETTER.findall(text))
+
+
 def ascii_letter_count(text: str) -> int:
     """How many ASCII letters ``text`` holds (what is left once the other ASCII bytes are deleted)."""
     return len(text.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))

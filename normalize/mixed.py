@@ -20,16 +20,18 @@ from itertools import accumulate, compress, repeat
 from operator import eq
 from typing import NamedTuple
 
-from normalize import langid
+from normalize import langid, patterns
 from normalize._score import pair_score
 from normalize._scripts import (
     ACCENTED,
     LATIN_LETTER,
     VI_LETTER,
     has_letter_beyond_ascii,
+    latin_letter_count,
     lower_words,
     script_language,
     script_of_language,
+    weighted_letter_count,
 )
 from normalize._telling import (
     FUNCTION_WORD_SET,
@@ -56,7 +58,8 @@ _MAX_WRONG_SHARE = 0.15
 #: Lines longer than this are paragraphs, never a caption and its translation.
 MAX_CHARS = 2000
 #: Each side of a cut holds at least this many letters (as many as :func:`two_scripts` asks
-#: of each script: its gate lets every cut through)...
+#: of each script), a Han, kana or Hangul letter counting as three Latin ones
+#: (:func:`normalize._scripts.weighted_letter_count`): ``乘船游湖。`` is a sentence...
 MIN_SIDE_LETTERS = TWO_SCRIPT_LETTERS
 #: ... and each language at least this many words of its own.
 MIN_WORDS = 2
@@ -79,7 +82,9 @@ def split_mixed_lines(doc: Document, settings: Settings) -> None:
         return
     lines: list[Line] = []
     for line in doc.lines:
-        parts = _split(line, main, settings) if _may_be_mixed(line.text, main) else None
+        # a site's name and slogan in another language is one line, for the roles step to judge
+        mixed = _may_be_mixed(line.text, main) and patterns.tagline_score(line.text) < patterns.TAGLINE_EDGE
+        parts = _split(line, main, settings) if mixed else None
         lines.extend(parts or [line])
     doc.lines = lines
 
@@ -88,21 +93,21 @@ def _may_be_mixed(text: str, main: str) -> bool:
     """Cheap test that a line may hold two languages: a superset of what :func:`_split` cuts.
 
     A line needs :data:`MIN_SIDE_LETTERS` letters for each side, and a line in two
-    scripts that many in each (:func:`two_scripts`). Otherwise it needs words
+    scripts that many in each (Han, kana and Hangul letters weighed as three). Otherwise it needs words
     telling the main language and words telling another (function words,
     Vietnamese letters, accents in an English document): two of each, or, where a
     sentence ends inside it, one of the other (two when every letter is ASCII) and
     two of either. Each count stops once it settles the answer
     (:func:`_count_accented`): the answer is that of the full counts.
     """
-    if len(text) > MAX_CHARS or len(text) < 2 * MIN_SIDE_LETTERS:
+    if len(text) > MAX_CHARS:
         return False
     letters = langid.letter_count(text)
-    if letters < 2 * MIN_SIDE_LETTERS:
+    if letters < MIN_SIDE_LETTERS or weighted_letter_count(text, letters) < 2 * MIN_SIDE_LETTERS:
         return False  # each side of a cut holds MIN_SIDE_LETTERS letters
-    scripts = two_scripts(text, letters)
-    if scripts is not None:
-        return scripts
+    if two_scripts(text, letters) is not None:
+        latin = latin_letter_count(text)
+        return min(latin, weighted_letter_count(text, letters) - latin) >= MIN_SIDE_LETTERS
     words = lower_words(text)
     tells_main, tells_other = _telling_words(main)
     # as in _split, a word said twice is one piece of evidence
@@ -378,7 +383,7 @@ def _try_cut(
     for :mod:`normalize.pairing`.
     """
     src, tgt = _sides(text, at, other_first)
-    if min(langid.letter_count(src), langid.letter_count(tgt)) < MIN_SIDE_LETTERS:
+    if min(weighted_letter_count(src), weighted_letter_count(tgt)) < MIN_SIDE_LETTERS:
         return None
     src_lang = _side_language(src, other, seed)
     if src_lang is None or src_lang == main:

@@ -486,6 +486,13 @@ def _is_brand(text: str, words: tuple[str, ...]) -> bool:
     )
 
 
+#: A line whose tagline score reaches this is a tagline wherever it stands...
+TAGLINE_SURE = 0.7
+#: ... and reaching this, when it stands at an edge or beside other boilerplate
+#: (:mod:`normalize.roles`); such a line is never cut in two (:mod:`normalize.mixed`).
+TAGLINE_EDGE = 0.45
+
+
 def tagline_score(text: str) -> float:
     """How much the line looks like a site tagline/slogan, in [0, 1]."""
     if not text or len(text) > 200 or (_ends_sentence(text) and not text.endswith("...")):
@@ -527,8 +534,7 @@ def tagline_score(text: str) -> float:
     return round(min(score, 1.0), 3)
 
 
-#: The most a line scores on one generic word alone: under the edge threshold of
-#: :mod:`normalize.roles` (``TAGLINE_EDGE``).
+#: The most a line scores on one generic word alone: under :data:`TAGLINE_EDGE`.
 _ONE_GENERIC_WORD = 0.4
 
 

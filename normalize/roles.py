@@ -18,18 +18,16 @@ from collections import Counter
 
 from normalize import patterns
 from normalize._cache import per_line_cache
+from normalize._scripts import weighted_letter_count
 from normalize.chrome import mark_chrome, mark_comments
 from normalize.dates import parse_date
 from normalize.document import REMOVED_ROLES, Document, Line, Role
 from normalize.langid import letter_count
 from normalize.lines import line_key
 from normalize.markup import mark_markup
+from normalize.patterns import TAGLINE_EDGE, TAGLINE_SURE
 from normalize.settings import Settings
 
-#: A line whose tagline score reaches this is a tagline wherever it stands.
-TAGLINE_SURE = 0.7
-#: ... and reaching this, when it stands at an edge or beside other boilerplate.
-TAGLINE_EDGE = 0.45
 #: Rules of the boilerplate lines that head a list of links.
 _LIST_HEADERS = frozenset({"related", "read-more"})
 #: A heading is at most this many words, with no sentence-final punctuation.
@@ -113,12 +111,24 @@ def _classify_alone(line: Line, settings: Settings) -> None:
 
 
 def _mark_repeats(lines: list[Line], repeat_min: int) -> None:
-    """A body line met ``repeat_min`` times or more in one document is boilerplate."""
+    """A body line met ``repeat_min`` times or more in one document is boilerplate,
+    unless it is long prose (:func:`_is_long_prose`): a digest lists one story in two
+    sections, a page quotes its own sentence; menus and prompts are short."""
     body = [(line, line_key(line.text)) for line in lines if line.role is Role.BODY]
     counts = Counter(key for _, key in body)
     for line, key in body:
-        if counts[key] >= repeat_min:
+        if counts[key] >= repeat_min and not _is_long_prose(line.text):
             line.set_role(Role.BOILERPLATE, "repeated")
+
+
+#: A line this long (in Latin letters: :func:`weighted_letter_count`) ending a sentence is a paragraph.
+PARAGRAPH_LETTERS = 60
+_ENDS_SENTENCE = re.compile(r"[.!?…。！？][\"”»'’)）」』]*\s*$")
+
+
+def _is_long_prose(text: str) -> bool:
+    """Whether ``text`` reads as a paragraph: :data:`PARAGRAPH_LETTERS` letters, and a sentence end."""
+    return _ENDS_SENTENCE.search(text) is not None and weighted_letter_count(text) >= PARAGRAPH_LETTERS
 
 
 def _mark_link_lists(lines: list[Line]) -> None:

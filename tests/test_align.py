@@ -188,3 +188,24 @@ def test_each_other_language_is_aligned_with_the_main_one() -> None:
         _article(PLAIN[0], NEWS[4]["vi"], NEWS[4]["en"], PLAIN[1], chinese, NEWS[0]["en"], PLAIN[2])
     )
     assert _pairs(doc) == [*_vi_en(4), (chinese, "zh", NEWS[0]["en"], "en")]
+
+
+def test_short_chinese_sentences_each_glued_to_its_english_translation_are_cut_and_paired() -> None:
+    """A Chinese letter says as much as three Latin ones: ``今天很冷。`` is a whole sentence."""
+    phrases = [
+        ("祝你生日快乐。", "Happy birthday to you."),
+        ("我们明天见。", "See you tomorrow."),
+        ("这是我的新朋友。", "This is my new friend."),
+        ("火车几点开？", "When does the train leave?"),
+        ("今天很冷。", "It is cold today."),
+    ]
+    doc = normalize(_article(*(f"{zh} {en}" for zh, en in phrases), title="Phrases for a first trip"))
+    assert _pairs(doc) == [(zh, "zh", en, "en") for zh, en in phrases]
+    assert doc.text.split("\n\n") == [en for _, en in phrases]
+
+
+def test_a_site_name_with_a_chinese_slogan_is_one_line_a_tagline() -> None:
+    tagline = "Harbor Lens — 旅行与美食资讯"
+    doc = normalize(_article(PLAIN[0], PLAIN[1], tagline))
+    assert doc.pairs == []
+    assert [(line.text, line.rule) for line in doc.lines if "Harbor" in line.text] == [(tagline, "tagline")]

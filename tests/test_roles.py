@@ -44,6 +44,14 @@ def test_a_line_met_twice_is_boilerplate_both_times() -> None:
     assert doc.text == f"{PARAGRAPH}\n\n{OTHER}"
 
 
+def test_a_story_listed_twice_in_a_digest_stays_text_both_times() -> None:
+    # a long sentence: a digest's item, not a menu or a prompt
+    story = "* Rescue teams worked through the night to reach villages cut off by the floods in the north."
+    doc = normalize(f"A title\n\n## World\n\n{story}\n\n{OTHER}\n\n## Business\n\n{story}\n")
+    assert doc.text.split("\n\n") == ["## World", story, OTHER, "## Business", story]
+    assert doc.removed == []
+
+
 def test_a_name_after_the_last_paragraph_is_a_credit() -> None:
     doc = normalize(f"A title\n\n{PARAGRAPH}\n\n{OTHER}\n\nMinh Anh\n")
     assert doc.credits == ["Minh Anh"] and doc.text == f"{PARAGRAPH}\n\n{OTHER}"
