@@ -23,7 +23,9 @@ from the pair before it (both its lines next after that pair's: a gallery, two
 blocks) gains :data:`_RUN`. So a lone line far from its translation is never
 paired on length alone (most lines of an English article match some caption's
 length), while a run of pairs is. A bead of two lines pays :data:`_TWO_LINES`.
-No bead pairs lines scoring under ``settings.min_pair_score``.
+No bead pairs lines scoring under ``settings.min_pair_score``, or under half of it
+for a line beside its source where nearly every line of the document stands so
+(:class:`Layout`).
 
 Ties go to the earlier bead kinds of :data:`_BEADS` and the earlier lines: the
 same document always gives the same pairs.
@@ -48,6 +50,11 @@ _NEAR = 0.75
 #: source, or before it), and of the two halves of one input line cut in two (:mod:`normalize.mixed`
 #: cut it there because they translate each other: they pair before any neighbour).
 _WAY, _GLUED = 0.3, 1.5
+#: In a document whose lines stand beside their translations (:class:`Layout`), a line
+#: beside its source, on the side where the document puts them, pairs scoring this share
+#: of ``settings.min_pair_score``: its place says as much as its score.
+_ON_WAY_GATE = 0.5
+_INTERLEAVED_SHARE, _INTERLEAVED_MIN = 0.8, 4
 #: Bonus of a pair going on from the pair before it (a gallery, two blocks): both its
 #: lines stand next after those of the pair before.
 _RUN = 0.6
@@ -75,11 +82,13 @@ class Bead(NamedTuple):
     gain: float
 
 
-def align(lines: list[Line], main: str, other: str, min_score: float, follow: bool) -> list[Bead]:
+def align(lines: list[Line], main: str, other: str, min_score: float, layout: Layout) -> list[Bead]:
     """The pairing beads of the best monotonic alignment of ``other``'s text lines with ``main``'s.
 
-    ``follow``: whether this document's translations follow their source (:func:`translations_follow`).
+    ``layout``: where this document puts its translations (:func:`document_layout`).
     """
+    follow = layout.follow
+    gate_on_way = min_score * (_ON_WAY_GATE if layout.interleaved else 1.0)
     sources = _stream(lines, lambda lang: lang == other, titles=False)
     targets = _stream(lines, lambda lang: lang == main)
     if not sources or not targets:
@@ -101,11 +110,12 @@ def align(lines: list[Line], main: str, other: str, min_score: float, follow: bo
         if len(src) + len(tgt) > 2 and not _lengths_may_agree(lines, src, tgt, main):
             return None
         found = _score(lines, src, tgt, main)
-        if found < min_score:
+        on_way = distance <= 1 and (place[tgt[0]] > place[src[0]]) == follow
+        if found < (gate_on_way if on_way else min_score):
             return None
         value = found - _BAR - (_TWO_LINES if len(src) + len(tgt) > 2 else 0.0)
         if distance <= 1:
-            value += _NEAR + _WAY * ((place[tgt[0]] > place[src[0]]) == follow)
+            value += _NEAR + _WAY * on_way
             value += _GLUED * (lines[src[0]].number == lines[tgt[0]].number)
         return value, found
 
@@ -116,22 +126,40 @@ def align(lines: list[Line], main: str, other: str, min_score: float, follow: bo
     return _best_path(sources, targets, gain, run)
 
 
-def translations_follow(lines: list[Line], main: str, min_score: float) -> bool:
-    """Whether this document's translations follow their source, rather than come before it.
+class Layout(NamedTuple):
+    """Where this document puts its translations.
+
+    ``follow``: after their source, rather than before it. ``interleaved``: nearly
+    every other-language line (:data:`_INTERLEAVED_SHARE`, and :data:`_INTERLEAVED_MIN`
+    of them or more) has its translation right there, so the rest likely do too.
+    """
+
+    follow: bool
+    interleaved: bool
+
+
+def document_layout(lines: list[Line], main: str, min_score: float) -> Layout:
+    """The layout of this document's translations (:class:`Layout`).
 
     The way that explains more of the document (the sum of the scores of the
-    other-language lines with the main-language line after, or before, them),
-    as jusText revises from context.
+    other-language lines with the main-language line after, or before, them)
+    wins, as jusText revises from context.
     """
     place = _places(lines)
     at = {place[index]: index for index in _stream(lines, lambda lang: lang == main)}
     totals = {True: 0.0, False: 0.0}
-    for index in _stream(lines, lambda lang: lang not in (None, main), titles=False):
+    paired = {True: 0, False: 0}
+    sources = _stream(lines, lambda lang: lang not in (None, main), titles=False)
+    for index in sources:
         for after in (True, False):
             target = at.get(place[index] + (1 if after else -1))
             found = 0.0 if target is None else _score(lines, (index,), (target,), main)
-            totals[after] += found if found >= min_score else 0.0
-    return totals[True] >= totals[False]
+            if found >= min_score:
+                totals[after] += found
+                paired[after] += 1
+    follow = totals[True] >= totals[False]
+    beside = paired[follow]
+    return Layout(follow, beside >= _INTERLEAVED_MIN and beside >= _INTERLEAVED_SHARE * len(sources))
 
 
 def _stream(lines: list[Line], wanted: Callable[[str | None], bool], titles: bool = True) -> list[int]:

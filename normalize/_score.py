@@ -283,7 +283,13 @@ def numbers_of(text: str) -> frozenset[str]:
 
 
 def _add_digit_numbers(text: str, found: set[str]) -> None:
-    """Add the numbers written in digits (d/m dates and ``12月`` as their numbers) to ``found``."""
+    """Add the numbers written in digits (d/m dates and ``12月`` as their numbers) to ``found``.
+
+    A number with a scale word is the number it makes: ``6万`` and ``60,000``,
+    ``2000万`` and ``20 million``, ``1.5亿`` and ``150 million`` agree.
+    """
+    if _SCALED.search(text) is not None:
+        text = _SCALED.sub(_expand_scaled, text)
     for match in _ORDINAL_OR_DATE.finditer(text):
         found.update(str(int(group)) for group in match.groups() if group)
     for number in _NUMBER.findall(text):
@@ -297,6 +303,30 @@ def _add_digit_numbers(text: str, found: set[str]) -> None:
             found.add(digits.lstrip("0") or "0")
     if "月" in text:
         found.update(str(int(m)) for m in _CJK_MONTH.findall(text))
+
+
+#: A number in digits and the scale word after it (``6万``, ``20 million``, ``1,5 Milliarden``).
+_SCALED = re.compile(
+    r"(\d+(?:[.,]\d+)*)\s*(?:(?P<cjk>[万萬亿億])"
+    r"|(?P<million>million(?:s|en)?|millones|milioni|milhões|triệu)\b"
+    r"|(?P<billion>billions?|milliard(?:s|en)?|miliardi|tỷ)\b)",
+    re.IGNORECASE,
+)
+_CJK_SCALES = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+_THOUSANDS = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
+
+
+def _expand_scaled(match: re.Match[str]) -> str:
+    """The digits of the number ``match`` (:data:`_SCALED`) makes."""
+    digits = match.group(1)
+    if _THOUSANDS.fullmatch(digits):  # "60,000 million", "1.200 Millionen"
+        digits = digits.replace(",", "").replace(".", "")
+    cjk = match.group("cjk")
+    scale = _CJK_SCALES[cjk] if cjk else 10**6 if match.group("million") else 10**9
+    try:
+        return str(round(float(digits.replace(",", ".")) * scale))
+    except ValueError:  # "1.2.3 million": not one number
+        return match.group()
 
 
 @lru_cache(maxsize=CACHE_SIZE)

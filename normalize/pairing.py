@@ -15,7 +15,7 @@ space; each source line is a ``pair-source``.
 
 from __future__ import annotations
 
-from normalize._align import align, join, translations_follow
+from normalize._align import align, document_layout, join
 from normalize.document import TEXT_ROLES, Document, Pair, Role
 from normalize.settings import Settings
 
@@ -31,8 +31,8 @@ def pair_translations(doc: Document, settings: Settings) -> None:
         return
     pairs: list[tuple[int, Pair]] = []
     langs = {lang for i in sources if (lang := lines[i].lang) is not None}
-    follow = translations_follow(lines, main, settings.min_pair_score)
-    beads = [b for other in sorted(langs) for b in align(lines, main, other, settings.min_pair_score, follow)]
+    layout = document_layout(lines, main, settings.min_pair_score)
+    beads = [b for other in sorted(langs) for b in align(lines, main, other, settings.min_pair_score, layout)]
     taken: set[int] = set()
     for bead in sorted(beads, key=lambda bead: (-bead.gain, bead.sources[0])):
         if taken.intersection(bead.targets):

@@ -19,8 +19,10 @@ class Settings:
             most letters, or, where two carry the article about equally, the
             one met first).
         min_pair_score: a line in another language is paired with its
-            neighbour only when the pair scores at least this (0 to 1);
-            otherwise it is removed as ``foreign``.
+            translation only when the pair scores at least this (0 to 1), or
+            half of it where nearly every such line of the document stands
+            beside its translation and this one does too; otherwise it is
+            removed as ``foreign``.
         seed: seed of langdetect's random sampling where it samples (the
             benchmark's reference mode, ``langid.guess_line``). The pipeline
             reads langdetect's answer off its profiles and samples nothing, so

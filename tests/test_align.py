@@ -96,6 +96,35 @@ def test_a_long_english_article_with_a_few_captions_beside_their_translations() 
     assert _pairs(doc) == _vi_en(7, 16)
 
 
+#: English paragraphs, each with its Chinese translation; the fourth translation is loose
+#: (shorter than its English: it scores 0.22, under the default minimum of 0.3).
+ZH_EN = [
+    ("The river rose faster than anyone in the valley had expected, and by noon the old bridge was closed.",
+     "河水上涨的速度超出了山谷里所有人的预料，到中午时旧桥已经关闭。"),
+    ("Volunteers carried sandbags to the school, where families from the lower streets spent the night.",
+     "志愿者把沙袋搬到学校，低处街道的家庭在那里过夜。"),
+    ("The mayor said the town would rebuild the bridge before the winter.",
+     "市长说，镇上将在冬天之前重建这座桥。"),
+    ("Faced with `a storm that would not stop`, the council's quarrels and its lack of long-term "
+     "planning had `serious consequences`", "面对不停的风暴，议会的争吵和缺乏规划造成了严重后果"),
+    ("Farmers lost most of their crops, and many will need help to plant again in the spring.",
+     "农民失去了大部分庄稼，许多人需要帮助才能在春天重新播种。"),
+    ("The weather office warned that more rain would fall over the weekend.",
+     "气象部门警告说，周末还会有更多降雨。"),
+]
+
+
+def test_where_every_line_stands_beside_its_translation_a_loose_one_pairs_too() -> None:
+    """jusText's way: the layout of the document revises the unclear pair."""
+    doc = normalize(_article(*(text for pair in ZH_EN for text in pair)))
+    assert _pairs(doc) == [(zh, "zh", en, "en") for en, zh in ZH_EN]
+    # alone among paragraphs with no translation, the loose one is foreign
+    loose_en, loose_zh = ZH_EN[3]
+    doc = normalize(_article(PLAIN[0], PLAIN[1], loose_en, loose_zh, PLAIN[2]))
+    assert doc.pairs == []
+    assert loose_zh in [r["text"] for r in doc.removed if r["reason"] == "foreign"]
+
+
 def test_a_line_with_no_translation_anywhere_is_foreign() -> None:
     doc = normalize(_article(PLAIN[0], NEWS[7]["vi"], PLAIN[1], PLAIN[2], NEWS[6]["vi"], PLAIN[3]))
     assert doc.pairs == []

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from normalize import normalize
-from normalize._score import names_of
+from normalize._score import names_of, numbers_of, pair_score
 from tests.conftest import FIXTURES
 
 CAPTIONS = [
@@ -84,3 +84,26 @@ def test_a_caption_and_its_translation_on_one_line_are_split(other: str) -> None
 )
 def test_names_are_capitalised_words_not_starting_a_sentence(text: str, names: set[str]) -> None:
     assert names_of(text) == names
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("约有6万名居民撤离", "Some 60,000 residents left"),
+        ("骗取近2000万美元", "nearly $20 million"),
+        ("1.5亿人", "150 million people"),
+        ("1,5 Milliarden Euro", "1.5 billion euros"),
+        ("60,000 million yen", "600亿日元"),
+    ],
+)
+def test_a_number_with_a_scale_word_is_the_number_it_makes(left: str, right: str) -> None:
+    assert numbers_of(left) == numbers_of(right)
+
+
+def test_a_chinese_line_counting_in_wan_pairs_with_its_english_translation() -> None:
+    chinese = "* 在边境冲突中，约有6万名撤离人员因混乱和政治争端而陷入困境。"
+    english = (
+        "* Some 60,000 evacuees have been left in limbo by confusion and political disputes at the border."
+    )
+    assert pair_score(chinese, "zh", english, "en") >= 0.3
+    assert pair_score(chinese.replace("6万", "6千"), "zh", english, "en") < 0.3
