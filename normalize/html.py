@@ -8,12 +8,14 @@ captions in page order, one paragraph each, separated by a blank line.
 - Main content of a whole page comes from trafilatura (the best measured
   extractor; ``benchmarks/extraction.py`` measures ours against it), in its
   fast precise reading (``favor_precision``, ``fast``, no comments; its full
-  readings only when that keeps almost nothing), run on our own parsed tree so
-  the page is parsed once, without the cards the page shows on hover. A table
+  readings, and the fuller one taken, only when that keeps far fewer words
+  than the page's longest run of prose: a body lost beside a sidebar), run on
+  our own parsed tree so the page is parsed once and, most often, read by
+  trafilatura once, without the cards the page shows on hover. A table
   row it gives as one ``| ... |`` line holding a whole article (old
   table-layout pages) is split into its cells' paragraphs, and the byline
-  between the ``<h1>`` and the first paragraph, which it drops, is kept (the
-  roles step makes it a credit). Its paragraphs are found
+  between the ``<h1>`` and the first paragraph, which it drops, is kept and
+  named in ``credits`` (the pipeline makes it a credit, out of the text). Its paragraphs are found
   again in the page, in order; those in an ``<article>`` within another (related
   posts, comments) are left out, unless all are. It drops figure
   captions, which carry the translations we pair; so the captions that stand
@@ -65,6 +67,7 @@ from normalize._htmlblocks import (
     flush,
     may_hover,
     norm,
+    prose_words,
     split_table_rows,
     text_key,
     walk,
@@ -81,13 +84,15 @@ class Page:
 
     ``text`` is the title then the article's paragraphs, separated by a blank
     line; ``date`` is ISO ``YYYY-MM-DD``; ``encoding`` is the encoding the
-    bytes were decoded with (``None`` for text input).
+    bytes were decoded with (``None`` for text input); ``credits`` are the
+    paragraphs of ``text`` that the page marks as the article's byline.
     """
 
     text: str
     title: str | None
     date: str | None
     encoding: str | None
+    credits: tuple[str, ...] = ()
 
 
 #: Blocks whose text we look up to place trafilatura's paragraphs in the page.
@@ -178,14 +183,15 @@ def extract_html(html: str | bytes, url: str | None = None) -> Page:
     title = _title(tree)
     date = _date(tree, html)
     whole_page = _HTML_START.search(html) is not None
+    credits: list[str] = []
     if whole_page:
-        blocks = _main_blocks(tree, url, title, may_hover(html))
+        blocks, credits = _main_blocks(tree, url, title)
     else:
         blocks = [text for _, text in walk(tree)]
     if title is not None:
         key = text_key(title)
         blocks = [text for text in blocks if text_key(text) != key]
-    return Page(_join([title, *blocks] if title else blocks), title, date, encoding)
+    return Page(_join([title, *blocks] if title else blocks), title, date, encoding, tuple(credits))
 
 
 def _first_attributes(match: re.Match[str]) -> str:
@@ -205,38 +211,42 @@ def _join(blocks: Iterable[str]) -> str:
 _TOO_DEEP = etree.XPath("boolean(/" + "/".join(["*"] * _MAX_DEPTH) + ")")
 
 
-def _main_blocks(tree: lxml.html.HtmlElement, url: str | None, title: str | None, hover: bool) -> list[str]:
-    """trafilatura's paragraphs of a whole page, with the article's captions put back.
+def _main_blocks(
+    tree: lxml.html.HtmlElement, url: str | None, title: str | None
+) -> tuple[list[str], list[str]]:
+    """trafilatura's paragraphs of a whole page, with the article's captions and byline put back;
+    and the byline's paragraphs.
 
-    ``hover`` says whether the page may hold cards shown on hover, to take out first.
+    The cards the page shows on hover are taken out first.
     """
     _drop_code(tree)
-    if hover:
+    if may_hover(tree):
         drop_hover_cards(tree)
     blocks = split_table_rows(tree, _trafilatura_blocks(tree, url))
     if not blocks:
         body_el = tree.find("body")
-        return [text for _, text in walk(body_el if body_el is not None else tree)]
+        return [text for _, text in walk(body_el if body_el is not None else tree)], []
     numbers = {el: n for n, el in enumerate(tree.iter())}
     found = _place(tree, blocks, numbers)
     blocks, found = _without_nested_articles(blocks, found)
     placed_at = [el for el in found if el is not None]
     if not placed_at:
-        return blocks
+        return blocks, []
     region = find_region(placed_at)
     extra = find_continuations(tree, region, numbers)
     extra += find_captions(tree, placed_at, region, numbers, title)
-    extra += find_bylines(tree, placed_at, numbers)
-    extra = _new_texts(blocks, extra)
+    bylines = find_bylines(tree, placed_at, numbers)
+    extra = _new_texts(blocks, extra + bylines)
+    credits = [item[1] for item in extra if item in bylines]
     if not extra:
-        return blocks
+        return blocks, []
     # Each caption (or continuation) goes before the first paragraph that stands after it;
     # the paragraphs keep their order.
     at = list(accumulate((numbers[el] if el is not None else -1 for el in found), max))
     merged: list[tuple[int, int, str]] = [(number, 0, text) for number, text in extra]
     merged.extend((number, 1, text) for number, text in zip(at, blocks, strict=True))
     merged.sort(key=lambda item: (item[0], item[1]))
-    return [text for _, _, text in merged]
+    return [text for _, _, text in merged], credits
 
 
 def _drop_code(tree: lxml.html.HtmlElement) -> None:
@@ -317,8 +327,8 @@ def _place(
     return found
 
 
-#: Below this many words, trafilatura's precise reading is checked against its default one.
-_SHORT = 100
+#: The precise reading keeps "far fewer" words than the page's prose below this share of it.
+_FEW = 0.5
 
 
 def _trafilatura_blocks(tree: lxml.html.HtmlElement, url: str | None) -> list[str]:
@@ -326,20 +336,30 @@ def _trafilatura_blocks(tree: lxml.html.HtmlElement, url: str | None) -> list[st
 
     Its precise reading (``favor_precision``, no comments) is best measured,
     and its fast form (without the comparison with readability and jusText)
-    gives the same text on nearly every page in about half the time. Only
-    when that keeps very little (under :data:`_SHORT` words) is the full
-    precise reading run, and then its default reading, taken if it keeps more
-    than twice as many words. trafilatura works on a copy of ``tree``. A list
-    item's ``- `` mark is taken off.
+    gives the same text on nearly every page in about half the time: one
+    reading, most pages. When it keeps far fewer words than the page's longest
+    run of prose (:func:`~normalize._htmlblocks.prose_words`: under
+    :data:`_FEW` of it; the body lost to a sidebar, say), its full precise
+    reading is run, and if that still keeps far fewer, trafilatura's default
+    reading, taken when it keeps more than twice as many words. Each reading
+    works on a copy of ``tree`` (trafilatura changes the tree it reads). A
+    list item's ``- `` mark is taken off.
     """
     text = _trafilatura_text(tree, url, favor_precision=True, fast=True)
-    if len(text.split()) < _SHORT:
-        text = _trafilatura_text(tree, url, favor_precision=True)
-    if len(text.split()) < _SHORT:
+    prose = prose_words(tree)
+    if _few(text, prose):
+        fuller = _trafilatura_text(tree, url, favor_precision=True)
+        text = fuller if len(fuller.split()) > len(text.split()) else text
+    if _few(text, prose):
         fuller = _trafilatura_text(tree, url)
-        if len(fuller.split()) > 2 * len(text.split()):
-            text = fuller
+        text = fuller if len(fuller.split()) > 2 * len(text.split()) else text
     return [_LIST_MARK.sub("", line) for line in (norm(raw) for raw in text.split("\n")) if line]
+
+
+def _few(text: str, prose: int) -> bool:
+    """Whether ``text`` is empty or keeps under :data:`_FEW` of ``prose`` words."""
+    words = len(text.split())
+    return words == 0 or words < _FEW * prose
 
 
 def _trafilatura_text(

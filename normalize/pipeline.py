@@ -13,9 +13,11 @@ module, and only sets fields of the document's lines: no line is ever dropped.
 
 from __future__ import annotations
 
-from normalize.document import Document
+from collections.abc import Iterable
+
+from normalize.document import Document, Role
 from normalize.langid import guess_languages, settle_languages
-from normalize.lines import join_hard_wraps, split_lines
+from normalize.lines import join_hard_wraps, line_key, split_lines
 from normalize.markup import strip_inline_markup
 from normalize.mixed import split_mixed_lines
 from normalize.pairing import pair_translations
@@ -41,9 +43,12 @@ def normalize(
     return _normalize_text(Document(id=id, source=source), text, settings, page_title=False)
 
 
-def _normalize_text(doc: Document, text: str, settings: Settings, page_title: bool) -> Document:
+def _normalize_text(
+    doc: Document, text: str, settings: Settings, page_title: bool, credits: Iterable[str] = ()
+) -> Document:
     """Every step after reading. With ``page_title``, ``doc.title`` is the page's own title
-    (or ``None``): no line of the text is made the title but the one that says it."""
+    (or ``None``): no line of the text is made the title but the one that says it. ``credits``
+    are paragraphs of ``text`` known to be credits (the byline a web page marks as such)."""
     doc.lines = split_lines(repair_text(text))
     strip_inline_markup(doc)
     join_hard_wraps(doc)
@@ -51,8 +56,19 @@ def _normalize_text(doc: Document, text: str, settings: Settings, page_title: bo
     split_mixed_lines(doc, settings)
     settle_languages(doc, settings)
     assign_roles(doc, settings, page_title)
+    _mark_credits(doc, credits)
     pair_translations(doc, settings)
     return doc
+
+
+def _mark_credits(doc: Document, credits: Iterable[str]) -> None:
+    """The lines of the text or its headings that say one of ``credits`` are credits."""
+    keys = {line_key(repair_text(credit)) for credit in credits}
+    if not keys:
+        return
+    for line in doc.lines:
+        if line.role in (Role.BODY, Role.HEADING) and line_key(line.text) in keys:
+            line.set_role(Role.CREDIT, "page-byline")
 
 
 def normalize_html(
@@ -67,7 +83,8 @@ def normalize_html(
     The article's text comes from :func:`normalize.html.extract_html`; the
     title is the page's own (``<h1>``, ``og:title``, ``<title>``), never a line
     of its text, and ``None`` when the page has none (an article's fragment);
-    the page's metadata gives the date when the text has none. Raises
+    the page's metadata gives the date when the text has none, and the byline
+    the page marks as such (by its class name, say) is a credit. Raises
     :class:`ValueError` when ``html`` is binary data rather than a page.
     """
     from normalize.html import extract_html, page_url
@@ -75,7 +92,7 @@ def normalize_html(
     page = extract_html(html, url=page_url(source))
     title = repair_text(page.title).strip() if page.title else ""
     doc = Document(id=id, source=source, title=title or None)
-    _normalize_text(doc, page.text, settings, page_title=True)
+    _normalize_text(doc, page.text, settings, page_title=True, credits=page.credits)
     if doc.date is None:
         doc.date = page.date
     doc.encoding = page.encoding

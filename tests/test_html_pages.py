@@ -134,3 +134,109 @@ def test_a_numbered_seo_alt_text_is_no_caption_but_a_real_one_is() -> None:
     text = extract_html(fragment).text
     assert "Photo 1" not in text
     assert "Stallholders unpack crates of apples at dawn" in text
+
+
+def _sidebar_page() -> str:
+    """A news page whose story stands beside a longer-looking column of boxes, and not in an element
+    named as an article: trafilatura's precise reading keeps the boxes and loses the story."""
+    boxes = "".join(
+        f'<div class="box"><h3><a href="/walks/{n}">Walk number {n} along the canal</a></h3>'
+        f"<p>Walkers who follow the towpath past the old locks this autumn will find the hedges cut "
+        f"back, new benches at the bends and a map at each bridge, the trust says in its letter {n}.</p>"
+        "</div>"
+        for n in range(1, 5)
+    )
+    story = "".join(
+        f"<p>Part {n}: the bakery on the square kept its ovens lit all through the power cut, running "
+        f"them on bottled gas, and handed out bread to anyone who came to the back door, while the "
+        f"engineers worked by lamplight on the cable under the bridge and the school stayed shut.</p>"
+        for n in range(1, 8)
+    )
+    return (
+        "<html><head><title>Bakery keeps the village fed through the power cut</title></head><body>"
+        '<nav><a href="/">Home</a> <a href="/news">News</a></nav>'
+        f'<div class="wrap"><div class="col-a"><h2>Walks</h2>{boxes}</div>'
+        '<div class="col-b" style="border-left: 1px solid #ccc">'
+        f"<h1>Bakery keeps the village fed through the power cut</h1>{story}</div></div>"
+        "<footer><p>Printed by the parish.</p></footer></body></html>"
+    )
+
+
+def test_a_story_beside_a_column_of_boxes_falls_back_to_a_fuller_reading() -> None:
+    import trafilatura
+
+    html = _sidebar_page()
+    precise = trafilatura.extract(html, favor_precision=True, fast=True) or ""
+    assert "bakery on the square" not in precise  # the page still shows the case it stands for
+    text = extract_html(html).text
+    for n in range(1, 8):
+        assert f"Part {n}: the bakery on the square kept its ovens lit" in text
+
+
+def _counting_extracts(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
+    import trafilatura
+
+    calls: list[dict[str, object]] = []
+    extract = trafilatura.extract
+
+    def counting(page: object, *args: object, **kwargs: object) -> str | None:
+        calls.append(kwargs)
+        return extract(page, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(trafilatura, "extract", counting)
+    return calls
+
+
+def test_a_short_article_is_read_by_trafilatura_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    html = (
+        "<html><head><title>Library opens on Sundays</title></head><body><nav><a href='/'>Home</a></nav>"
+        "<article><h1>Library opens on Sundays</h1>"
+        "<p>From next month the town library will open on Sunday afternoons, from one until five, "
+        "the council said on Monday.</p><p>Volunteers will staff the front desk.</p></article>"
+        "</body></html>"
+    )
+    calls = _counting_extracts(monkeypatch)
+    page = extract_html(html)
+    assert "open on Sunday afternoons" in page.text
+    assert len(calls) == 1
+
+
+def test_the_fuller_reading_is_asked_for_only_when_the_first_keeps_far_less(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _counting_extracts(monkeypatch)
+    extract_html(_sidebar_page())
+    assert len(calls) >= 2
+    assert calls[0].get("fast") is True and calls[0].get("favor_precision") is True
+
+
+def test_a_table_layout_page_without_a_title_never_makes_its_article_row_the_title() -> None:
+    article = (
+        "The ferry timetable changes on the first of May, when the summer boats start, and the "
+        "early crossing moves to half past six so that the market traders can reach the island "
+        "before the stalls open, the harbour master said."
+    )
+    html = (
+        "<html><body><table><tr>"
+        '<td><a href="/">Home</a><br><a href="/boats">Boats</a><br><a href="/fares">Fares</a></td>'
+        f"<td><p>{article}</p><p>Winter fares stay as they are until the autumn, and season tickets "
+        "bought before the change can still be used on every boat.</p></td>"
+        "</tr></table></body></html>"
+    )
+    page = extract_html(html)
+    assert not any(para.startswith("| ") for para in page.text.split("\n\n"))
+    doc = normalize_html(html, id="ferry")
+    assert doc.title is None or article not in doc.title
+    assert article in doc.text.split("\n\n")
+
+
+def test_a_byline_the_page_marks_is_a_credit_even_without_by() -> None:
+    html = read("byline-under-h1.html").replace(
+        '<p class="byline">By Marta Ilsley</p>', '<p class="byline">Marta Ilsley, farming correspondent</p>'
+    )
+    page = extract_html(html)
+    assert page.credits == ("Marta Ilsley, farming correspondent",)
+    doc = normalize_html(html, id="byline")
+    assert doc.credits == ["Marta Ilsley, farming correspondent"]
+    assert "Marta Ilsley" not in doc.text
+    assert doc.text.startswith("Apple and pear growers along the river valley")
