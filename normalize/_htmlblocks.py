@@ -45,6 +45,12 @@ def text_of(el: etree._Element) -> str:
     return "".join(part for part in el.itertext() if isinstance(part, str))
 
 
+def link_texts(root: etree._Element) -> set[str]:
+    """The texts of the links under ``root``: of each element with an ``href`` (an ``<a>``,
+    or another tag a scraper gave the link's address), whitespace collapsed as :func:`walk` does."""
+    return {norm(text_of(el)) for el in root.iter() if isinstance(el.tag, str) and el.get("href") is not None}
+
+
 def walk(root: etree._Element) -> Iterator[tuple[int, str]]:
     """The text blocks under ``root``, as (element number, text), in page order.
 

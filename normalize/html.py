@@ -65,6 +65,7 @@ from normalize._htmlblocks import (
     find_continuations,
     find_region,
     flush,
+    link_texts,
     may_hover,
     norm,
     prose_words,
@@ -85,7 +86,8 @@ class Page:
     ``text`` is the title then the article's paragraphs, separated by a blank
     line; ``date`` is ISO ``YYYY-MM-DD``; ``encoding`` is the encoding the
     bytes were decoded with (``None`` for text input); ``credits`` are the
-    paragraphs of ``text`` that the page marks as the article's byline.
+    paragraphs of ``text`` that the page marks as the article's byline; ``links`` those
+    of an article's fragment that are all one link (a related story's headline).
     """
 
     text: str
@@ -93,6 +95,7 @@ class Page:
     date: str | None
     encoding: str | None
     credits: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
 
 
 #: Blocks whose text we look up to place trafilatura's paragraphs in the page.
@@ -184,14 +187,18 @@ def extract_html(html: str | bytes, url: str | None = None) -> Page:
     date = _date(tree, html)
     whole_page = _HTML_START.search(html) is not None
     credits: list[str] = []
+    links: list[str] = []
     if whole_page:
         blocks, credits = _main_blocks(tree, url, title)
     else:
         blocks = [text for _, text in walk(tree)]
+        linked = link_texts(tree)
+        links = [text for text in blocks if text in linked]
     if title is not None:
         key = text_key(title)
         blocks = [text for text in blocks if text_key(text) != key]
-    return Page(_join([title, *blocks] if title else blocks), title, date, encoding, tuple(credits))
+    text = _join([title, *blocks] if title else blocks)
+    return Page(text, title, date, encoding, tuple(credits), tuple(links))
 
 
 def _first_attributes(match: re.Match[str]) -> str:

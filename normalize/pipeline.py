@@ -13,7 +13,7 @@ module, and only sets fields of the document's lines: no line is ever dropped.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
 
 from normalize.document import Document, Role
 from normalize.langid import guess_languages, settle_languages
@@ -44,11 +44,12 @@ def normalize(
 
 
 def _normalize_text(
-    doc: Document, text: str, settings: Settings, page_title: bool, credits: Iterable[str] = ()
+    doc: Document, text: str, settings: Settings, page_title: bool, known: Mapping[str, Role] | None = None
 ) -> Document:
     """Every step after reading. With ``page_title``, ``doc.title`` is the page's own title
-    (or ``None``): no line of the text is made the title but the one that says it. ``credits``
-    are paragraphs of ``text`` known to be credits (the byline a web page marks as such)."""
+    (or ``None``): no line of the text is made the title but the one that says it. ``known``
+    gives the role of paragraphs of ``text`` a web page marks as such: its byline is a credit,
+    a block that is one link to another page is boilerplate."""
     doc.lines = split_lines(repair_text(text))
     strip_inline_markup(doc)
     join_hard_wraps(doc)
@@ -56,19 +57,23 @@ def _normalize_text(
     split_mixed_lines(doc, settings)
     settle_languages(doc, settings)
     assign_roles(doc, settings, page_title)
-    _mark_credits(doc, credits)
+    _mark_known(doc, known or {})
     pair_translations(doc, settings)
     return doc
 
 
-def _mark_credits(doc: Document, credits: Iterable[str]) -> None:
-    """The lines of the text or its headings that say one of ``credits`` are credits."""
-    keys = {line_key(repair_text(credit)) for credit in credits}
+#: The rule of a line whose role the page gives (:func:`_mark_known`).
+_PAGE_RULES = {Role.CREDIT: "page-byline", Role.BOILERPLATE: "page-link"}
+
+
+def _mark_known(doc: Document, known: Mapping[str, Role]) -> None:
+    """The lines of the text or its headings that say a paragraph of ``known`` take its role."""
+    keys = {line_key(repair_text(text)): role for text, role in known.items()}
     if not keys:
         return
     for line in doc.lines:
-        if line.role in (Role.BODY, Role.HEADING) and line_key(line.text) in keys:
-            line.set_role(Role.CREDIT, "page-byline")
+        if line.role in (Role.BODY, Role.HEADING) and (role := keys.get(line_key(line.text))) is not None:
+            line.set_role(role, _PAGE_RULES[role])
 
 
 def normalize_html(
@@ -83,8 +88,9 @@ def normalize_html(
     The article's text comes from :func:`normalize.html.extract_html`; the
     title is the page's own (``<h1>``, ``og:title``, ``<title>``), never a line
     of its text, and ``None`` when the page has none (an article's fragment);
-    the page's metadata gives the date when the text has none, and the byline
-    the page marks as such (by its class name, say) is a credit. Raises
+    the page's metadata gives the date when the text has none, the byline
+    the page marks as such (by its class name, say) is a credit, and a block of
+    an article's fragment that is all one link (to a related story) is boilerplate. Raises
     :class:`ValueError` when ``html`` is binary data rather than a page.
     """
     from normalize.html import extract_html, page_url
@@ -92,7 +98,8 @@ def normalize_html(
     page = extract_html(html, url=page_url(source))
     title = repair_text(page.title).strip() if page.title else ""
     doc = Document(id=id, source=source, title=title or None)
-    _normalize_text(doc, page.text, settings, page_title=True, credits=page.credits)
+    known = {text: Role.BOILERPLATE for text in page.links} | {text: Role.CREDIT for text in page.credits}
+    _normalize_text(doc, page.text, settings, page_title=True, known=known)
     if doc.date is None:
         doc.date = page.date
     doc.encoding = page.encoding

@@ -240,3 +240,23 @@ def test_a_byline_the_page_marks_is_a_credit_even_without_by() -> None:
     assert doc.credits == ["Marta Ilsley, farming correspondent"]
     assert "Marta Ilsley" not in doc.text
     assert doc.text.startswith("Apple and pear growers along the river valley")
+
+
+def test_a_related_story_linked_inside_an_article_fragment_is_boilerplate_not_text() -> None:
+    """A block that is all one link (an ``<a>``, or any tag a scraper left the ``href`` on)."""
+    first = "The ferry to the island will run twice a day from June, the harbour office said on Monday."
+    second = "Tickets can be bought at the pier, and children under six travel free with an adult."
+    fragment = (
+        f"<div><p>{first}</p>"
+        '<div type="RelatedNewsBox"><ul><li><i href="https://example.org/story-1">'
+        "<i><svg><path/></svg></i>Harbour office opens a new waiting room for passengers</i></li></ul></div>"
+        f'<p>{second} Read <a href="https://example.org/prices">the price list</a> before you go.</p>'
+        '<div class="footer-link"><a href="https://example.org/story-2">'
+        "<span>Island school gets a second bus for the winter term</span></a></div></div>"
+    )
+    doc = normalize_html(fragment, id="fragment")
+    assert doc.text.split("\n\n") == [first, f"{second} Read the price list before you go."]
+    links = ["Harbour office opens a new waiting room for passengers",
+             "Island school gets a second bus for the winter term"]
+    assert [(r["text"], r["reason"]) for r in doc.removed] == [(link, "boilerplate") for link in links]
+    assert [line.rule for line in doc.lines if line.text in links] == ["page-link", "page-link"]
