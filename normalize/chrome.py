@@ -147,11 +147,19 @@ def mark_chrome(doc: Document) -> None:
     _mark_edge(candidates[:first], classes[:first], top=True)
     _mark_edge(candidates[last + 1 :], classes[last + 1 :], top=False)
     ends = [index for index in paragraphs if not is_headline_like(candidates[index].text)]
-    if ends:
+    if ends and not _translated_below(doc, candidates[ends[-1]]):
         _mark_headline_list(candidates[ends[-1] + 1 :])
     for index in range(first, last):
         if classes[index] is LineClass.LINK:
             candidates[index].set_role(Role.BOILERPLATE, "chrome-link")
+
+
+def _translated_below(doc: Document, last: Line) -> bool:
+    """Whether lines in another language stand below ``last``: translations, not a list of
+    related headlines (a page lists those in its own language)."""
+    at = next(index for index, line in enumerate(doc.lines) if line is last)
+    below = doc.lines[at + 1 :]
+    return any(line.role is Role.BODY and line.lang not in (None, doc.lang) for line in below)
 
 
 def _is_candidate(line: Line, main: str | None) -> bool:

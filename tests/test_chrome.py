@@ -181,3 +181,19 @@ def test_an_app_prompt_is_boilerplate_but_a_sentence_about_downloads_is_not() ->
     assert boilerplate_rule("Tải ứng dụng Báo Làng để đọc tin nhanh hơn") == "app-prompt"
     assert boilerplate_rule("Download the report from the city website.") is None
     assert boilerplate_rule("Try the apple pie at the corner shop") is None
+
+
+def test_unpunctuated_lines_each_beside_a_translation_are_no_related_headlines() -> None:
+    """A page lists related headlines in its own language: lines translated below the last
+    sentence are the article's (as in a bilingual lesson ending in phrases)."""
+    doc = _normalize("translated_phrases_last.txt")
+    texts = doc.text.split("\n\n")
+    phrases = (
+        "The harbour master's warning came `late in the morning` and was read out `twice on the radio`",
+        "Fishing boats were told to `stay in port until Thursday` at the earliest",
+        "Schools in the low streets `closed at noon` for the rest of the week",
+    )
+    for phrase in phrases:
+        assert phrase in texts
+    assert "related-headlines" not in _reasons(doc).values()
+    assert len(doc.pairs) == 5
