@@ -20,7 +20,7 @@ from itertools import accumulate, compress, repeat
 from operator import eq
 from typing import NamedTuple
 
-from normalize import langid, patterns
+from normalize import langid, taglines
 from normalize._score import pair_score
 from normalize._scripts import (
     ACCENTED,
@@ -83,7 +83,7 @@ def split_mixed_lines(doc: Document, settings: Settings) -> None:
     lines: list[Line] = []
     for line in doc.lines:
         # a site's name and slogan in another language is one line, for the roles step to judge
-        mixed = _may_be_mixed(line.text, main) and patterns.tagline_score(line.text) < patterns.TAGLINE_EDGE
+        mixed = _may_be_mixed(line.text, main) and taglines.tagline_score(line.text) < taglines.TAGLINE_EDGE
         parts = _split(line, main, settings) if mixed else None
         lines.extend(parts or [line])
     doc.lines = lines

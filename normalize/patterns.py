@@ -1,4 +1,6 @@
-"""Per-line classifiers: image ids (:mod:`normalize._image_ids`), credits, boilerplate, site taglines.
+"""Per-line classifiers: image ids (:mod:`normalize._image_ids`), credits, boilerplate, share lines.
+
+Site taglines are scored in :mod:`normalize.taglines`.
 
 Each function looks at ONE already-repaired line (stripped, NFC), is pure, and
 answers ``None`` (or a low score) when the line is not of its kind; the roles
@@ -14,13 +16,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import lru_cache
 
-from normalize._cache import CACHE_SIZE
-from normalize._image_ids import DIGIT as _DIGIT
 from normalize._image_ids import LETTER as _LETTER
 from normalize._image_ids import image_id_rule
-from normalize._scripts import beyond_ascii
+from normalize._text import CJK as _CJK
+from normalize._text import alt as _alt
+from normalize._text import ends_sentence as _ends_sentence
+from normalize._text import words as _words
 from normalize._vocabulary import (
     APP_PROMPT_VERBS as _APP_PROMPT_VERBS,
 )
@@ -42,66 +44,14 @@ from normalize._vocabulary import (
 from normalize._vocabulary import (
     SOURCE_PREFIXES as _SOURCE_PREFIXES,
 )
-from normalize._vocabulary import (
-    TAGLINE_STRONG as _TAGLINE_STRONG,
-)
-from normalize._vocabulary import (
-    TAGLINE_WORDS as _TAGLINE_WORDS,
-)
 
-__all__ = ["boilerplate_rule", "credit_rule", "image_id_rule", "tagline_score"]
+__all__ = ["NAME_LINE", "boilerplate_rule", "credit_rule", "image_id_rule", "social_rule"]
 
 
 _MAX_SHORT_LINE = 300
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w'’.,:/-]*")
-#: :data:`_WORD` for text whose word characters (``\w``) are all ASCII: faster.
-_ASCII_WORD = re.compile(_WORD.pattern.replace(r"[^\W\d_]", "[A-Za-z]"), re.ASCII)
-#: A word character beyond ASCII (class first: a search skips other characters fast).
-_WORD_CHARACTER_BEYOND_ASCII = re.compile(r"[^\x00-\x7f](?<=\w)")
-_FINAL_PUNCT = frozenset(".!?。！？…")
-_CLOSERS = " \"'”’»)]）」』"
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SPACES = re.compile(r"\s+")
 #: A line of one to five capitalised words: a name ("Nguyen Van An", "Anna K. Berg").
 NAME_LINE = re.compile(r"^(?:[A-ZÀ-ÝĐ][\w.'’-]*\s+){1,4}[A-ZÀ-ÝĐ][\w.'’-]*$")
-
-
-def _ends_sentence(text: str) -> bool:
-    """Whether the text ends with sentence-final punctuation (before closing quotes/brackets)."""
-    return text.rstrip(_CLOSERS)[-1:] in _FINAL_PUNCT
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def _words(text: str) -> tuple[str, ...]:
-    """The words of ``text`` (cached: the credit, boilerplate and tagline rules read the same line)."""
-    if text.isascii() or _WORD_CHARACTER_BEYOND_ASCII.search(beyond_ascii(text)) is None:
-        return tuple(_ASCII_WORD.findall(text))
-    return tuple(_WORD.findall(text))
-
-
-def _alt(words: frozenset[str] | set[str] | tuple[str, ...]) -> str:
-    """An alternation of ``words``, longest first, grouped by first letter: ``a(?:uthor|utor)|b(?:ài)``.
-
-    It matches what the flat ``author|autor|bài`` does: within a group the
-    words keep their order, and two groups never match at one position, their
-    first letters differing even ignoring case (letters equal then, as ``s``
-    and ``ſ``, share a group). Searching, the engine tries one group at a
-    position instead of every word: it skips a word by its first letter only
-    without IGNORECASE.
-    """
-    groups: dict[str, list[str]] = {}
-    for word in sorted(set(words), key=lambda w: len(re.escape(w)), reverse=True):
-        first = next((f for f in groups if re.fullmatch(re.escape(f), word[0], re.I)), word[0])
-        groups.setdefault(first, []).append(word)
-    return "|".join(map(_one_group, groups.values()))
-
-
-def _one_group(words: list[str]) -> str:
-    """``w(?:ord|ords)`` for words of one first letter, else the words themselves between parentheses."""
-    first = words[0][0]
-    if all(word[0] == first for word in words):
-        return re.escape(first) + "(?:" + "|".join(re.escape(word[1:]) for word in words) + ")"
-    return "(?:" + "|".join(map(re.escape, words)) + ")"
 
 
 def _is_namelike(word: str) -> bool:
@@ -446,96 +396,6 @@ def boilerplate_rule(text: str) -> str | None:
         return None
     return rule
 
-
-
-_STRONG_RE = re.compile(r"(?<!\w)(?:" + _alt(_TAGLINE_STRONG) + r")(?!\w)")
-_GENERIC_RE = re.compile(r"(?<!\w)(?:" + _alt(_TAGLINE_WORDS) + r")(?!\w)")
-_CJK_STRONG = re.compile(r"门户|官方网站|官网|资讯网|新闻网|日报|晚报|周刊|网站")
-_CJK_GENERIC = re.compile(r"资讯|新闻|杂志|媒体|平台|每日")
-_SINCE = re.compile(r"(?<!\w)(?:since|est\.|founded|depuis|desde|seit|từ năm|с|创立于|始于)\s*\d{4}", re.I)
-_BRAND_PLUS = re.compile(r"\w\+(?:\s|$)")
-_DOMAIN = re.compile(
-    r"(?<![\w@.])[\w-]+(?:\.[\w-]+)?\.(?:com|net|org|vn|fr|de|es|ru|cn|info|news|co|io|tv)\b", re.I
-)
-_ALLCAPS = re.compile(r"(?<!\w)[A-ZĐ]{2,}[A-Z0-9Đ]*(?!\w)")
-_SEPARATOR = re.compile(r"\s[|–—-]\s|\s[|]|[|]\s")
-
-
-def _intercaps(word: str) -> bool:
-    """A brand-like inner capital: VnExpress, TravelMag, НовостиРу (not McDonald-style only).
-
-    Such a word holds a capital past its first letter (so ``word[1:]`` is not
-    ``islower()``) and a lower-case letter (so ``word`` is not ``isupper()``):
-    words failing either test (most words) are answered without the pairs.
-    """
-    if word[1:].islower() or word.isupper():
-        return False
-    return any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
-
-
-def _is_brand(text: str, words: tuple[str, ...]) -> bool:
-    """A brand in the line: ``Name+``, a domain name or an inner capital.
-
-    ``_BRAND_PLUS`` needs a ``+`` and ``_DOMAIN`` a ``.``: a line without
-    them is not searched.
-    """
-    return bool(
-        ("+" in text and _BRAND_PLUS.search(text))
-        or ("." in text and _DOMAIN.search(text))
-        or any(map(_intercaps, words))
-    )
-
-
-#: A line whose tagline score reaches this is a tagline wherever it stands...
-TAGLINE_SURE = 0.7
-#: ... and reaching this, when it stands at an edge or beside other boilerplate
-#: (:mod:`normalize.roles`); such a line is never cut in two (:mod:`normalize.mixed`).
-TAGLINE_EDGE = 0.45
-
-
-def tagline_score(text: str) -> float:
-    """How much the line looks like a site tagline/slogan, in [0, 1]."""
-    if not text or len(text) > 200 or (_ends_sentence(text) and not text.endswith("...")):
-        return 0.0
-    words = _words(text)
-    cjk = bool(_CJK.search(text))
-    if (len(words) > 20 and not cjk) or (cjk and len(text) > 40):
-        return 0.0
-    folded = text.casefold()
-    score = 0.15
-    strong = bool(_STRONG_RE.search(folded) or (cjk and _CJK_STRONG.search(text)))
-    generic = len(set(_GENERIC_RE.findall(folded)))
-    if cjk:
-        generic += len(set(_CJK_GENERIC.findall(text)))
-    if _DIGIT.search(text) and _SINCE.search(text):  # "since 1998" holds a digit
-        generic += 1
-    if strong:
-        score += 0.6
-    elif generic:
-        score += 0.3
-    if generic >= 2 or (strong and generic):
-        score += 0.15
-    brand = _is_brand(text, words)
-    if brand:
-        score += 0.3
-    elif _ALLCAPS.search(text):
-        score += 0.15
-    if (brand or strong or generic) and _SEPARATOR.search(text):
-        score += 0.1
-    if len(words) > 14:
-        score *= 0.5
-    if not (strong or generic):
-        score = min(score, 0.25)
-    elif generic == 1 and not strong and score < 0.5:
-        # one word such as "online" or "information" and no name, capitals or separator:
-        # a headline as often as a slogan ("Last summer, 9,300 students attended online
-        # classes"), so not enough alone, even at the edge of the text
-        score = min(score, _ONE_GENERIC_WORD)
-    return round(min(score, 1.0), 3)
-
-
-#: The most a line scores on one generic word alone: under :data:`TAGLINE_EDGE`.
-_ONE_GENERIC_WORD = 0.4
 
 
 # --- share and follow lines -------------------------------------------------------------------

@@ -25,8 +25,8 @@ from normalize.document import REMOVED_ROLES, Document, Line, Role
 from normalize.langid import letter_count
 from normalize.lines import line_key
 from normalize.markup import mark_markup
-from normalize.patterns import TAGLINE_EDGE, TAGLINE_SURE
 from normalize.settings import Settings
+from normalize.taglines import TAGLINE_EDGE, TAGLINE_SURE, tagline_score
 
 #: Rules of the boilerplate lines that head a list of links.
 _LIST_HEADERS = frozenset({"related", "read-more"})
@@ -176,7 +176,7 @@ def _is_tagline(lines: list[Line], index: int, main: str | None) -> bool:
 def _tagline_look(text: str) -> tuple[float, bool]:
     """The line's tagline score and whether it is heading-like and shaped ``Site Name - slogan``."""
     shaped = _is_heading_like(text) and _TAGLINE_SHAPE.match(text) is not None
-    return patterns.tagline_score(text), shaped
+    return tagline_score(text), shaped
 
 
 def _stands_as_heading(lines: list[Line], index: int, main: str | None) -> bool:

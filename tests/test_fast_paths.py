@@ -13,6 +13,7 @@ import itertools
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -22,11 +23,13 @@ from normalize import (
     _image_ids,
     _score,
     _scripts,
+    _text,
     dates,
     langid,
     lines,
     patterns,
     roles,
+    taglines,
 )
 from normalize._cache import CACHED_LINE_MAX, per_line_cache
 from normalize._vocabulary import (
@@ -89,7 +92,7 @@ def _fixture_lines() -> list[str]:
 
 
 LINES = _fixture_lines()
-WORDS = sorted({word for line in LINES for word in [*line.split(), *patterns._words(line)]})
+WORDS = sorted({word for line in LINES for word in [*line.split(), *_text.words(line)]})
 
 
 def test_the_fixtures_give_many_lines() -> None:
@@ -101,7 +104,7 @@ def test_intercaps_shortcut_keeps_every_inner_capital() -> None:
     found = 0
     for word in WORDS:
         expected = any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
-        assert patterns._intercaps(word) is expected, word
+        assert taglines._intercaps(word) is expected, word
         found += expected
     assert found >= 10
 
@@ -139,20 +142,20 @@ def test_image_id_rule_reads_every_token() -> None:
     ],
 )
 def test_tagline_signals_need_what_their_shortcut_looks_for(name: str, needs: Callable[[str], bool]) -> None:
-    matched = [line for line in LINES if getattr(patterns, name).search(line)]
+    matched = [line for line in LINES if getattr(taglines, name).search(line)]
     assert matched
     assert all(map(needs, matched))
 
 
 def test_brand_is_found_as_before() -> None:
     for line in LINES:
-        words = patterns._words(line)
+        words = _text.words(line)
         expected = bool(
-            patterns._BRAND_PLUS.search(line)
-            or patterns._DOMAIN.search(line)
+            taglines._BRAND_PLUS.search(line)
+            or taglines._DOMAIN.search(line)
             or any(a.islower() and b.isupper() for word in words for a, b in itertools.pairwise(word))
         )
-        assert patterns._is_brand(line, words) is expected, line
+        assert taglines._is_brand(line, words) is expected, line
 
 
 def test_every_phrase_is_found_under_its_start() -> None:
@@ -175,7 +178,7 @@ def test_cached_answers_are_the_computed_ones() -> None:
         assert roles.role_by_rule(line) == roles.role_by_rule.__wrapped__(line)  # type: ignore[attr-defined]
         assert lines.line_key(line) == lines.line_key.__wrapped__(line)  # type: ignore[attr-defined]
         shaped = roles._is_heading_like(line) and roles._TAGLINE_SHAPE.match(line) is not None
-        assert roles._tagline_look(line) == (patterns.tagline_score(line), shaped)
+        assert roles._tagline_look(line) == (taglines.tagline_score(line), shaped)
 
 
 def test_per_line_cache_keeps_short_lines_only() -> None:
@@ -198,19 +201,21 @@ def _flat_alt(words: Iterable[str]) -> str:
 
 
 @pytest.mark.parametrize(
-    ("name", "words"),
+    ("module", "name", "words"),
     [
-        ("_LABEL", CREDIT_LABELS),
-        ("_PREFIX", PREFIXES),
-        ("_SOURCE_PREFIX", SOURCE_PREFIXES),
-        ("_STRONG_RE", TAGLINE_STRONG),
-        ("_GENERIC_RE", TAGLINE_WORDS),
+        (patterns, "_LABEL", CREDIT_LABELS),
+        (patterns, "_PREFIX", PREFIXES),
+        (patterns, "_SOURCE_PREFIX", SOURCE_PREFIXES),
+        (taglines, "_STRONG_RE", TAGLINE_STRONG),
+        (taglines, "_GENERIC_RE", TAGLINE_WORDS),
     ],
 )
-def test_grouped_alternations_match_as_the_flat_ones(name: str, words: Iterable[str]) -> None:
-    grouped: re.Pattern[str] = getattr(patterns, name)
-    assert patterns._alt(tuple(words)) in grouped.pattern
-    flat = re.compile(grouped.pattern.replace(patterns._alt(tuple(words)), _flat_alt(words)), grouped.flags)
+def test_grouped_alternations_match_as_the_flat_ones(
+    module: ModuleType, name: str, words: Iterable[str]
+) -> None:
+    grouped: re.Pattern[str] = getattr(module, name)
+    assert _text.alt(tuple(words)) in grouped.pattern
+    flat = re.compile(grouped.pattern.replace(_text.alt(tuple(words)), _flat_alt(words)), grouped.flags)
     edge = [f"{word}: Name" for word in words] + [f"Ảnh/ {word.upper()} : x" for word in words]
     for line in [*LINES, *edge]:
         for text in (line, line.casefold()):
@@ -220,7 +225,7 @@ def test_grouped_alternations_match_as_the_flat_ones(name: str, words: Iterable[
 
 def test_letters_equal_ignoring_case_share_a_group() -> None:
     words = ("sa", "ſb", "kc", "\u212ad", "x")
-    grouped = re.compile(patterns._alt(words), re.I)
+    grouped = re.compile(_text.alt(words), re.I)
     flat = re.compile(_flat_alt(words), re.I)
     for text in ("SA", "Sb", "ſa", "ſB", "KD", "\u212ac", "x", "y"):
         assert bool(grouped.fullmatch(text)) is bool(flat.fullmatch(text)), text
@@ -279,7 +284,7 @@ def test_stems_of_a_line_whose_letters_are_ascii_are_its_words_stems() -> None:
 def test_words_of_a_line_whose_word_characters_are_ascii_are_those_of_the_plain_pattern() -> None:
     edge = ["It’s “Quoted” — 3.5 km", "٣٤ digits", "１２３ full width", "x² y₂", "Nguyễn Văn 10/2021"]
     for line in [*LINES, *EDGE_LINES, *edge]:
-        assert patterns._words.__wrapped__(line) == tuple(patterns._WORD.findall(line)), line
+        assert _text.words.__wrapped__(line) == tuple(_text.WORD.findall(line)), line
 
 
 def test_line_key_is_the_pattern_s() -> None:

@@ -15,7 +15,8 @@ from typing import Any
 
 import pytest
 
-from normalize.patterns import boilerplate_rule, credit_rule, image_id_rule, tagline_score
+from normalize.patterns import boilerplate_rule, credit_rule, image_id_rule
+from normalize.taglines import tagline_score
 
 LINES = Path(__file__).resolve().parent.parent / "fixtures" / "lines"
 
