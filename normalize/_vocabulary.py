@@ -58,8 +58,13 @@ PHRASES = _table(
     "à lire également|les plus lus|artículos relacionados|noticias relacionadas|te puede interesar|"
     "lo más leído|ähnliche artikel|verwandte artikel|das könnte sie auch interessieren|meistgelesen|"
     "mehr zum thema|похожие статьи|похожие новости|по теме|популярное|читайте также|"
-    "相关文章|相关新闻|相关阅读|相关推荐|推荐阅读|热门文章|延伸阅读|猜你喜欢",
+    "相关文章|相关新闻|相关阅读|相关推荐|推荐阅读|热门文章|延伸阅读|猜你喜欢|"
+    "most popular articles|most popular stories|most popular videos|most read articles|most viewed|"
+    "more stories like this|more on this story|read this next|editors' picks|"
+    "artigos relacionados|posts relacionados|notícias relacionadas|articoli correlati|"
+    "gerelateerde artikelen|artikel terkait|terkait",
     read_more="read more|read also|also read|see also|see more|continue reading|read full story|"
+    "leia também|veja também|leggi anche|lees ook|baca juga|"
     "read the full story|xem thêm|đọc thêm|xem tiếp|lire aussi|à lire aussi|a lire aussi|lire la suite|"
     "voir aussi|lea también|leer más|ver más|véase también|lesen sie auch|weiterlesen|mehr lesen|"
     "читать далее|смотрите также|подробнее|читать полностью|阅读更多|查看更多|更多阅读|阅读全文|查看全文",
@@ -74,7 +79,9 @@ PHRASES = _table(
     comments="comments|comment|leave a comment|leave a reply|add a comment|post a comment|view comments|"
     "bình luận|ý kiến|ý kiến bạn đọc|gửi bình luận|viết bình luận|commentaires|commentaire|"
     "laisser un commentaire|réagir|comentarios|comentario|deja un comentario|kommentare|kommentar|"
-    "kommentar schreiben|комментарии|комментарий|оставить комментарий|评论|留言|发表评论",
+    "kommentar schreiben|комментарии|комментарий|оставить комментарий|评论|留言|发表评论|"
+    "comentários|deixe um comentário|deixe uma resposta|commenti|lascia un commento|reacties|"
+    "laat een reactie achter|komentar|tinggalkan balasan",
     navigation="print|email|e-mail|print this article|email this article|back to top|home|menu|in bài viết|"
     "skip to main content|skip to content|skip to navigation|skip navigation|jump to content|"
     "jump to navigation|return to top|go to top|scroll to top|top of page|main menu|toggle navigation|"
@@ -94,7 +101,15 @@ COMMENT_NOUNS = frozenset(
         "comment|comments|reply|replies|response|responses|thought|thoughts|bình luận|ý kiến|"
         "commentaire|commentaires|réaction|réactions|comentario|comentarios|respuesta|respuestas|"
         "kommentar|kommentare|antwort|antworten|reaktion|reaktionen|комментарий|комментария|"
-        "комментариев|комментарии|отзыв|отзыва|отзывов|条评论|评论|条留言|留言"
+        "комментариев|комментарии|отзыв|отзыва|отзывов|条评论|评论|条留言|留言|comentário|comentários|"
+        "resposta|respostas|commento|commenti|risposta|risposte|reactie|reacties|komentar|tanggapan"
+    )
+)
+# A comment's reply button: a thread holds one under each comment.
+REPLY_PHRASES = frozenset(
+    split_words(
+        "reply|reply to this comment|trả lời|répondre|responder|rispondi|antworten|"
+        "auf diesen kommentar reagieren|ответить|回复|返信|답글|rispondi|reageer|balas|odpowiedz"
     )
 )
 # An app prompt starts with one of these and names an app soon after: "Download the X app for ...".

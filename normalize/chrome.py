@@ -15,12 +15,17 @@ unclear ones are revised from where they stand (:func:`mark_chrome`):
   headline's place) stays;
 - three or more headline-like lines below the last sentence of the text,
   with nothing else after them, are a list of related headlines;
-- a short line between two paragraphs always stays.
+- a short line between two paragraphs stays, unless it is one of five or more
+  chrome-like lines in a row (a menu); a short closing sentence below the last
+  paragraph keeps the lines above it in the article.
 
 Nothing is removed from a document that has no paragraph: lists of short lines
 (lessons, captions) are articles too. Lines in another language are left to
 the pairing step. :func:`mark_comments` removes a comment thread: its header
-(``12 Comments``, ``Leave a Reply``) and everything after it.
+(``12 Comments``, ``Leave a Reply``) and everything after it, when it stands
+below most of the text or above reply buttons. :func:`mark_page_end` removes
+the page's end: a related-stories header below the article and what follows it,
+when that is teasers and footers rather than more of the article.
 """
 
 from __future__ import annotations
@@ -30,9 +35,10 @@ from enum import Enum
 from functools import lru_cache
 
 from normalize._cache import CACHE_SIZE, CACHED_LINE_MAX, per_line_cache
-from normalize._vocabulary import COMMENT_NOUNS
+from normalize._text import ends_sentence
+from normalize._vocabulary import COMMENT_NOUNS, REPLY_PHRASES
 from normalize.document import Document, Line, Role
-from normalize.patterns import NAME_LINE
+from normalize.patterns import NAME_LINE, section_header
 
 #: Under this many characters (a CJK character counting for three) a line is short.
 LENGTH_LOW = 70
@@ -46,6 +52,17 @@ CHROME_MAX_WORDS = 4
 HEADLINE_MIN_WORDS = 6
 #: ... and such a list holds at least this many.
 HEADLINE_LIST_MIN = 3
+#: A comment header with more text below it than above starts a thread only with this many
+#: reply buttons below it.
+REPLY_BUTTONS_MIN = 2
+#: Below a related-stories header, sentences make under this share of the text at the page's end.
+END_SENTENCE_SHARE = 0.5
+#: ... and no run of this many sentence paragraphs stands below it.
+PARAGRAPH_RUN = 3
+#: A short line of this many words that ends a sentence, below the last paragraph, is still the article.
+SENTENCE_MIN_WORDS = 5
+#: This many chrome-like lines in a row (``World``, ``Business``, ``Health``, ...) are a menu.
+MENU_RUN = 5
 #: ISO 639-1 codes to the names of the ``justext`` stop-word lists.
 JUSTEXT_LANGUAGES = {
     "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "ca": "Catalan", "cs": "Czech",
@@ -65,6 +82,7 @@ _URL = re.compile(r"^(?:https?://|www\.)\S+$")
 _MENU_SEPARATORS = re.compile(r"\s[|·•»›/]\s")
 _SENTENCE_END = re.compile(r"[.!?…。！？:;\"”»)]$")
 _LIST_ITEM = re.compile(r"^(?:[-*+•–—·#]|\d{1,3}[.)]\s)")
+_NO_COMMENTS = re.compile(r"^\D*(?<!\d)0+(?!\d)\D*$")
 _COUNTED_HEADER = re.compile(r"^[(\[]?(\d{1,6})[)\]]?\s+(\S.{0,30}?)\s*[:.]?$")
 
 
@@ -145,13 +163,44 @@ def mark_chrome(doc: Document) -> None:
         return
     first, last = paragraphs[0], paragraphs[-1]
     _mark_edge(candidates[:first], classes[:first], top=True)
-    _mark_edge(candidates[last + 1 :], classes[last + 1 :], top=False)
+    end = _last_sentence(candidates, classes, last)
+    _mark_edge(candidates[end + 1 :], classes[end + 1 :], top=False)
     ends = [index for index in paragraphs if not is_headline_like(candidates[index].text)]
     if ends and not _translated_below(doc, candidates[ends[-1]]):
         _mark_headline_list(candidates[ends[-1] + 1 :])
     for index in range(first, last):
         if classes[index] is LineClass.LINK:
             candidates[index].set_role(Role.BOILERPLATE, "chrome-link")
+    _mark_menus(candidates[first:last], classes[first:last])
+
+
+def _mark_menus(lines: list[Line], classes: list[LineClass | None]) -> None:
+    """A run of :data:`MENU_RUN` or more chrome-like lines between paragraphs is a menu.
+
+    Lines already removed (``None``) neither end the run nor count in it.
+    """
+    run: list[Line] = []
+    for line, cls in [*zip(lines, classes, strict=True), (None, LineClass.PARAGRAPH)]:
+        if cls is None:
+            continue
+        if cls is LineClass.CHROME and line is not None:
+            run.append(line)
+            continue
+        if len(run) >= MENU_RUN:
+            for item in run:
+                item.set_role(Role.BOILERPLATE, "menu")
+        run = []
+
+
+def _last_sentence(lines: list[Line], classes: list[LineClass | None], last: int) -> int:
+    """The last line at or below paragraph ``last`` that is a sentence of some words: a short
+    closing sentence (``Tickets are sold on board.``) keeps the list above it in the article."""
+    for index in range(len(lines) - 1, last, -1):
+        text = lines[index].text
+        closing = ends_sentence(text) and len(text.split()) >= SENTENCE_MIN_WORDS
+        if classes[index] is LineClass.SHORT and closing:
+            return index
+    return last
 
 
 def _translated_below(doc: Document, last: Line) -> bool:
@@ -206,15 +255,86 @@ def is_comments_header(text: str) -> bool:
 
 
 def mark_comments(doc: Document) -> None:
-    """A comment thread: its header, after some text, and every line after it are boilerplate."""
+    """A comment thread: its header, after some text, and every line after it are boilerplate.
+
+    A header is also a share button or a menu item (``Comments`` beside ``Share``
+    above the article), so it starts a thread only when the text above it is
+    longer than the text below, or when the lines below hold reply buttons
+    (:data:`REPLY_BUTTONS_MIN`); a header that counts no comment (``0 Comments``)
+    starts none.
+    """
     seen_text = False
     for index, line in enumerate(doc.lines):
         header = line.rule == "comments" or (line.role is Role.BODY and is_comments_header(line.text))
-        if header and seen_text:
+        starts = header and seen_text and not _NO_COMMENTS.match(line.text)
+        if starts and _is_thread(doc.lines[:index], doc.lines[index + 1 :]):
             for after in doc.lines[index:]:
                 if after.role is not Role.TITLE:
                     after.set_role(Role.BOILERPLATE, "comments")
             return
+        if header and line.role is Role.BODY:
+            line.set_role(Role.BOILERPLATE, "comments")  # a comment button or count, not a thread
         seen_text = seen_text or (
             line.role is Role.BODY and line_class(line.text, line.lang) is LineClass.PARAGRAPH
         )
+
+
+def _is_thread(above: list[Line], below: list[Line]) -> bool:
+    def text_length(lines: list[Line]) -> int:
+        return sum(len(line.text) for line in lines if line.role in (Role.BODY, Role.HEADING))
+
+    return text_length(above) >= text_length(below) or _reply_buttons(below) >= REPLY_BUTTONS_MIN
+
+
+def _reply_buttons(lines: list[Line]) -> int:
+    """Lines that are a comment's reply button (``Reply``, ``Antworten``): a thread has one per comment."""
+    return sum(
+        1 for line in lines if len(line.text) <= 40 and line.text.strip(" .:»›→•").casefold() in REPLY_PHRASES
+    )
+
+
+def mark_page_end(doc: Document) -> None:
+    """The page's end: a related-stories header (``More stories``, ``Most popular``) below the text,
+    and every body line after it, are boilerplate when what follows is not the article going on.
+
+    A page lists related stories inside an article too, so the header ends it only
+    when the sentences below it are fewer than those above it and make under
+    :data:`END_SENTENCE_SHARE` of the text below (teasers, menus, footers are short
+    or headline-like), no :data:`PARAGRAPH_RUN` of them stand together there (the
+    article going on), and no line below is in another language (translations).
+    """
+    seen_text = False
+    for index, line in enumerate(doc.lines):
+        if seen_text and section_header(line.text) == "related" and _is_page_end(doc, index):
+            for after in doc.lines[index:]:
+                if after.role in (Role.BODY, Role.HEADING):
+                    after.set_role(Role.BOILERPLATE, "page-end")
+            return
+        seen_text = seen_text or _is_sentence(line)
+
+
+def _is_page_end(doc: Document, header: int) -> bool:
+    above, below = doc.lines[:header], doc.lines[header + 1 :]
+    if any(line.role is Role.BODY and line.lang not in (None, doc.lang) for line in below):
+        return False
+    sentences_below = sum(len(line.text) for line in below if _is_sentence(line))
+    sentences_above = sum(len(line.text) for line in above if _is_sentence(line))
+    text_below = sum(len(line.text) for line in below)
+    if sentences_below >= sentences_above or sentences_below >= END_SENTENCE_SHARE * text_below:
+        return False
+    run = 0
+    for line in below:
+        run = run + 1 if _is_sentence(line) else 0
+        if run >= PARAGRAPH_RUN:
+            return False  # the article goes on below a box of links
+    return True
+
+
+def _is_sentence(line: Line) -> bool:
+    """A body line that reads as article text: a paragraph that ends a sentence, not a headline."""
+    return (
+        line.role in (Role.BODY, Role.HEADING)
+        and line_class(line.text, line.lang) is LineClass.PARAGRAPH
+        and ends_sentence(line.text)
+        and not is_headline_like(line.text)
+    )

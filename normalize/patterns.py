@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from normalize._cache import per_line_cache
 from normalize._image_ids import LETTER as _LETTER
 from normalize._image_ids import image_id_rule
 from normalize._text import CJK as _CJK
@@ -45,7 +46,7 @@ from normalize._vocabulary import (
     SOURCE_PREFIXES as _SOURCE_PREFIXES,
 )
 
-__all__ = ["NAME_LINE", "boilerplate_rule", "credit_rule", "image_id_rule", "social_rule"]
+__all__ = ["NAME_LINE", "boilerplate_rule", "credit_rule", "image_id_rule", "section_header", "social_rule"]
 
 
 _MAX_SHORT_LINE = 300
@@ -311,6 +312,19 @@ def _phrase_rule(key: str) -> str | None:
     if stem and any(_word_close(words[1], n) for n in _RELATED_NOUNS):
         return "related"
     return None
+
+
+@per_line_cache
+def section_header(text: str) -> str | None:
+    """The phrase rule of a line that is nothing but a section's header (``Related Stories``,
+    ``Most popular``, ``Comments (3)``), as :func:`boilerplate_rule` names it; else ``None``.
+
+    ``Related: Storm hits the coast`` is a link, not a header: ``None``.
+    """
+    if not text or len(text) > 60:
+        return None
+    key = _key(text)
+    return _phrase_rule(key) if key and len(key.split()) <= 6 else None
 
 
 def _trim(text: str) -> str:

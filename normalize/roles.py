@@ -19,7 +19,7 @@ from collections import Counter
 from normalize import patterns
 from normalize._cache import per_line_cache
 from normalize._scripts import weighted_letter_count
-from normalize.chrome import mark_chrome, mark_comments
+from normalize.chrome import mark_chrome, mark_comments, mark_page_end
 from normalize.dates import parse_date
 from normalize.document import REMOVED_ROLES, Document, Line, Role
 from normalize.langid import letter_count
@@ -76,6 +76,7 @@ def assign_roles(doc: Document, settings: Settings, page_title: bool = False) ->
     _mark_link_lists(doc.lines)
     _mark_taglines(doc.lines, doc.lang)
     mark_comments(doc)
+    mark_page_end(doc)
     mark_chrome(doc)
     _mark_title(doc, page_title)
     _mark_trailing_credit(doc.lines)

@@ -197,3 +197,47 @@ def test_unpunctuated_lines_each_beside_a_translation_are_no_related_headlines()
         assert phrase in texts
     assert "related-headlines" not in _reasons(doc).values()
     assert len(doc.pairs) == 5
+
+
+def test_a_comment_button_above_the_article_removes_no_article() -> None:
+    doc = _normalize("share_bar_comments.txt")
+    assert doc.title == "Winter Timetable for the Valley Trains"
+    assert doc.text.startswith("More trains in the morning")  # the standfirst, then the article
+    assert "The rail company published its winter timetable on Monday" in doc.text
+    assert doc.text.endswith("no longer stops at their station.")
+    reasons = _reasons(doc)
+    # the button and an empty count go alone
+    assert reasons["Comments"] == reasons["0 Comments"] == "comments"
+
+
+def test_a_thread_longer_than_its_article_goes_when_its_comments_have_reply_buttons() -> None:
+    doc = _normalize("long_comment_thread.txt")
+    assert doc.text == (
+        "From next month the town library will open on Sunday afternoons, the council said, after a trial "
+        "in the spring brought in more visitors than any weekday."
+    )
+    reasons = _reasons(doc)
+    assert reasons["4 Comments"] == reasons["Omar Haddad"] == reasons["Reply"] == "comments"
+
+
+def test_related_stories_end_the_page_only_where_the_article_does_not_go_on() -> None:
+    doc = _normalize("page_end.txt")
+    for kept in ("hill villages for three generations", "wood oven", "until the bread runs out",
+                 "a week in advance by telephone"):
+        assert kept in doc.text
+    for gone in ("cycle path", "autumn fair", "science rooms", "newsletter", "About us"):
+        assert gone not in doc.text
+    reasons = _reasons(doc)
+    assert reasons["More stories"] == "related"
+    assert reasons["Schools in the north get new science rooms"] == "page-end"
+
+
+def test_a_menu_between_paragraphs_goes_and_a_short_list_in_the_article_stays() -> None:
+    doc = _normalize("mega_menu.txt")
+    paragraphs = doc.text.split("\n\n")
+    for item in ("Local News", "Weather", "Sports", "Business", "Health", "Opinion"):
+        assert item not in paragraphs
+        assert _reasons(doc)[item] == "menu"
+    closing = "Tickets can be bought on board or at the harbour office."
+    for item in ("North Island", "Seal Rock", "Long Beach", closing):
+        assert item in paragraphs  # above a closing sentence: the article's own list
