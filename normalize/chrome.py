@@ -26,6 +26,8 @@ the pairing step. :func:`mark_comments` removes a comment thread: its header
 below most of the text or above reply buttons. :func:`mark_page_end` removes
 the page's end: a related-stories header below the article and what follows it,
 when that is teasers and footers rather than more of the article.
+:func:`mark_above_headline` removes the page's header between a title line and
+the same title met again (a page's ``<title>`` above its ``<h1>``).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from normalize._cache import CACHE_SIZE, CACHED_LINE_MAX, per_line_cache
 from normalize._text import ends_sentence
 from normalize._vocabulary import COMMENT_NOUNS, REPLY_PHRASES
 from normalize.document import Document, Line, Role
+from normalize.lines import line_key
 from normalize.patterns import NAME_LINE, section_header
 
 #: Under this many characters (a CJK character counting for three) a line is short.
@@ -82,6 +85,7 @@ _URL = re.compile(r"^(?:https?://|www\.)\S+$")
 _MENU_SEPARATORS = re.compile(r"\s[|·•»›/]\s")
 _SENTENCE_END = re.compile(r"[.!?…。！？:;\"”»)]$")
 _LIST_ITEM = re.compile(r"^(?:[-*+•–—·#]|\d{1,3}[.)]\s)")
+_TABLE_ROW = re.compile(r"^\|.*\|$")
 _NO_COMMENTS = re.compile(r"^\D*(?<!\d)0+(?!\d)\D*$")
 _COUNTED_HEADER = re.compile(r"^[(\[]?(\d{1,6})[)\]]?\s+(\S.{0,30}?)\s*[:.]?$")
 
@@ -177,13 +181,14 @@ def mark_chrome(doc: Document) -> None:
 def _mark_menus(lines: list[Line], classes: list[LineClass | None]) -> None:
     """A run of :data:`MENU_RUN` or more chrome-like lines between paragraphs is a menu.
 
-    Lines already removed (``None``) neither end the run nor count in it.
+    Lines already removed (``None``) neither end the run nor count in it; a table's rows
+    (``| 1 | Oslo | 709 |``) end it.
     """
     run: list[Line] = []
     for line, cls in [*zip(lines, classes, strict=True), (None, LineClass.PARAGRAPH)]:
         if cls is None:
             continue
-        if cls is LineClass.CHROME and line is not None:
+        if cls is LineClass.CHROME and line is not None and not _TABLE_ROW.match(line.text):
             run.append(line)
             continue
         if len(run) >= MENU_RUN:
@@ -338,3 +343,30 @@ def _is_sentence(line: Line) -> bool:
         and ends_sentence(line.text)
         and not is_headline_like(line.text)
     )
+
+
+def mark_above_headline(doc: Document) -> None:
+    """The page's header: what stands between the title line and the title met again below
+    it (the page's ``<title>``, then menus and teasers, then the headline) is boilerplate,
+    when more of the article's sentences follow the headline than stand above it; the
+    headline itself, already the title, leaves the text too."""
+    title = next(doc.with_role(Role.TITLE), None)
+    if title is None or doc.title is None:
+        return
+    key = line_key(doc.title)
+    start = doc.lines.index(title)
+    repeat = next(
+        (index for index in range(start + 1, len(doc.lines)) if line_key(doc.lines[index].text) == key), None
+    )
+    if repeat is None:
+        return
+    between, below = doc.lines[start + 1 : repeat], doc.lines[repeat + 1 :]
+    if sum(len(line.text) for line in between if _is_sentence(line)) >= sum(
+        len(line.text) for line in below if _is_sentence(line)
+    ):
+        return
+    for line in between:
+        if line.role in (Role.BODY, Role.HEADING) and line.lang in (None, doc.lang):
+            line.set_role(Role.BOILERPLATE, "above-headline")
+    if doc.lines[repeat].role in (Role.BODY, Role.HEADING):
+        doc.lines[repeat].set_role(Role.BOILERPLATE, "title-repeat")

@@ -19,7 +19,7 @@ from collections import Counter
 from normalize import patterns
 from normalize._cache import per_line_cache
 from normalize._scripts import weighted_letter_count
-from normalize.chrome import mark_chrome, mark_comments, mark_page_end
+from normalize.chrome import mark_above_headline, mark_chrome, mark_comments, mark_page_end
 from normalize.dates import parse_date
 from normalize.document import REMOVED_ROLES, Document, Line, Role
 from normalize.langid import letter_count
@@ -79,6 +79,7 @@ def assign_roles(doc: Document, settings: Settings, page_title: bool = False) ->
     mark_page_end(doc)
     mark_chrome(doc)
     _mark_title(doc, page_title)
+    mark_above_headline(doc)
     _mark_trailing_credit(doc.lines)
     _mark_headings(doc.lines)
     if doc.date is None:

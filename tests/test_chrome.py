@@ -241,3 +241,21 @@ def test_a_menu_between_paragraphs_goes_and_a_short_list_in_the_article_stays() 
     closing = "Tickets can be bought on board or at the harbour office."
     for item in ("North Island", "Seal Rock", "Long Beach", closing):
         assert item in paragraphs  # above a closing sentence: the article's own list
+
+
+def test_a_table_between_paragraphs_is_no_menu() -> None:
+    doc = _normalize("table_between_paragraphs.txt")
+    for row in ("| Town | Rain (mm) | Days |", "| Riverside | 212 | 19 |", "| Northgate | 205 | 18 |"):
+        assert row in doc.text.split("\n\n")
+
+
+def test_what_stands_between_the_page_title_and_the_headline_is_the_page_header() -> None:
+    doc = _normalize("title_repeated.txt")
+    assert doc.title == "Council Votes to Keep the Old Market Hall"
+    assert doc.text.startswith("The town council voted on Tuesday evening")
+    assert doc.text.endswith("when the vote was taken.")
+    reasons = _reasons(doc)
+    assert reasons["Weather"] == reasons["Sport"] == "above-headline"
+    breaking = "Breaking: road closed near the bridge after a lorry lost its load this morning, police said."
+    assert reasons[breaking] == "above-headline"
+    assert reasons["Council Votes to Keep the Old Market Hall"] == "title-repeat"  # already the title
