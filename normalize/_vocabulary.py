@@ -109,7 +109,7 @@ COMMENT_NOUNS = frozenset(
 REPLY_PHRASES = frozenset(
     split_words(
         "reply|reply to this comment|trả lời|répondre|responder|rispondi|antworten|"
-        "auf diesen kommentar reagieren|ответить|回复|返信|답글|rispondi|reageer|balas|odpowiedz"
+        "auf diesen kommentar reagieren|ответить|回复|返信|답글|reageer|balas|odpowiedz"
     )
 )
 # An app prompt starts with one of these and names an app soon after: "Download the X app for ...".

@@ -32,6 +32,7 @@ the same title met again (a page's ``<title>`` above its ``<h1>``).
 
 from __future__ import annotations
 
+import itertools
 import re
 from enum import Enum
 from functools import lru_cache
@@ -86,7 +87,7 @@ _MENU_SEPARATORS = re.compile(r"\s[|·•»›/]\s")
 _SENTENCE_END = re.compile(r"[.!?…。！？:;\"”»)]$")
 _LIST_ITEM = re.compile(r"^(?:[-*+•–—·#]|\d{1,3}[.)]\s)")
 _TABLE_ROW = re.compile(r"^\|.*\|$")
-_NO_COMMENTS = re.compile(r"^\D*(?<!\d)0+(?!\d)\D*$")
+_NO_COMMENTS = re.compile(r"^\D*0+\D*$")
 _COUNTED_HEADER = re.compile(r"^[(\[]?(\d{1,6})[)\]]?\s+(\S.{0,30}?)\s*[:.]?$")
 
 
@@ -184,17 +185,16 @@ def _mark_menus(lines: list[Line], classes: list[LineClass | None]) -> None:
     Lines already removed (``None``) neither end the run nor count in it; a table's rows
     (``| 1 | Oslo | 709 |``) end it.
     """
-    run: list[Line] = []
-    for line, cls in [*zip(lines, classes, strict=True), (None, LineClass.PARAGRAPH)]:
-        if cls is None:
-            continue
-        if cls is LineClass.CHROME and line is not None and not _TABLE_ROW.match(line.text):
-            run.append(line)
-            continue
-        if len(run) >= MENU_RUN:
+    left = [(line, cls) for line, cls in zip(lines, classes, strict=True) if cls is not None]
+    for is_item, group in itertools.groupby(left, key=lambda pair: _is_menu_item(*pair)):
+        run = [line for line, _ in group]
+        if is_item and len(run) >= MENU_RUN:
             for item in run:
                 item.set_role(Role.BOILERPLATE, "menu")
-        run = []
+
+
+def _is_menu_item(line: Line, cls: LineClass) -> bool:
+    return cls is LineClass.CHROME and not _TABLE_ROW.match(line.text)
 
 
 def _last_sentence(lines: list[Line], classes: list[LineClass | None], last: int) -> int:
@@ -202,8 +202,8 @@ def _last_sentence(lines: list[Line], classes: list[LineClass | None], last: int
     closing sentence (``Tickets are sold on board.``) keeps the list above it in the article."""
     for index in range(len(lines) - 1, last, -1):
         text = lines[index].text
-        closing = ends_sentence(text) and len(text.split()) >= SENTENCE_MIN_WORDS
-        if classes[index] is LineClass.SHORT and closing:
+        short = classes[index] is LineClass.SHORT
+        if short and ends_sentence(text) and len(text.split()) >= SENTENCE_MIN_WORDS:
             return index
     return last
 
@@ -308,31 +308,35 @@ def mark_page_end(doc: Document) -> None:
     or headline-like), no :data:`PARAGRAPH_RUN` of them stand together there (the
     article going on), and no line below is in another language (translations).
     """
-    seen_text = False
+    sentences = _sentence_lengths(doc.lines)
     for index, line in enumerate(doc.lines):
-        if seen_text and section_header(line.text) == "related" and _is_page_end(doc, index):
+        if section_header(line.text) == "related" and _is_page_end(doc, index, sentences):
             for after in doc.lines[index:]:
                 if after.role in (Role.BODY, Role.HEADING):
                     after.set_role(Role.BOILERPLATE, "page-end")
             return
-        seen_text = seen_text or _is_sentence(line)
 
 
-def _is_page_end(doc: Document, header: int) -> bool:
-    above, below = doc.lines[:header], doc.lines[header + 1 :]
+def _is_page_end(doc: Document, header: int, sentences: list[int]) -> bool:
+    """``sentences``: each line's length when it is a sentence (:func:`_sentence_lengths`), else 0."""
+    below = doc.lines[header + 1 :]
     if any(line.role is Role.BODY and line.lang not in (None, doc.lang) for line in below):
         return False
-    sentences_below = sum(len(line.text) for line in below if _is_sentence(line))
-    sentences_above = sum(len(line.text) for line in above if _is_sentence(line))
+    sentences_below = sum(sentences[header + 1 :])
     text_below = sum(len(line.text) for line in below)
-    if sentences_below >= sentences_above or sentences_below >= END_SENTENCE_SHARE * text_below:
-        return False
+    if sentences_below >= sum(sentences[:header]) or sentences_below >= END_SENTENCE_SHARE * text_below:
+        return False  # (a header above every sentence fails here too)
     run = 0
-    for line in below:
-        run = run + 1 if _is_sentence(line) else 0
+    for length in sentences[header + 1 :]:
+        run = run + 1 if length else 0
         if run >= PARAGRAPH_RUN:
             return False  # the article goes on below a box of links
     return True
+
+
+def _sentence_lengths(lines: list[Line]) -> list[int]:
+    """Each line's length when it reads as article text (:func:`_is_sentence`), else 0."""
+    return [len(line.text) if _is_sentence(line) else 0 for line in lines]
 
 
 def _is_sentence(line: Line) -> bool:
@@ -361,9 +365,7 @@ def mark_above_headline(doc: Document) -> None:
     if repeat is None:
         return
     between, below = doc.lines[start + 1 : repeat], doc.lines[repeat + 1 :]
-    if sum(len(line.text) for line in between if _is_sentence(line)) >= sum(
-        len(line.text) for line in below if _is_sentence(line)
-    ):
+    if sum(_sentence_lengths(between)) >= sum(_sentence_lengths(below)):
         return
     for line in between:
         if line.role in (Role.BODY, Role.HEADING) and line.lang in (None, doc.lang):
