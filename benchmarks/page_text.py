@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import html
 import json
 import sys
 from pathlib import Path
@@ -47,9 +48,9 @@ def page_text(html: bytes) -> str:
 
 
 def justext_kept(dump: str) -> str:
-    html = "".join(f"<p>{line}</p>" for line in dump.splitlines()).encode()
+    page = "".join(f"<p>{html.escape(line)}</p>" for line in dump.splitlines()).encode()
     stop = justext.get_stoplist("English")
-    return "\n".join(p.text for p in justext.justext(html, stop) if not p.is_boilerplate)
+    return "\n".join(p.text for p in justext.justext(page, stop) if not p.is_boilerplate)
 
 
 def main(argv: list[str] | None = None) -> int:
